@@ -2,9 +2,7 @@ package dev.elec.cli;
 
 import dev.elec.kafka.LocalKafka;
 import dev.elec.replay.AvroEventFiles;
-import dev.elec.replay.BadLine;
 import dev.elec.replay.DatasetName;
-import dev.elec.replay.Datasets;
 import dev.elec.replay.EventLog;
 import dev.elec.replay.KafkaReplayer;
 import dev.elec.replay.ReplayResult;
@@ -65,10 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (rate < 0) {
             throw new BadInputException("--rate must be >= 0, got " + rate);
         }
-        EventLog log = Datasets.load(dataset, data.resolve(), synthetic.toConfig());
-        for (BadLine bad : log.badLines()) {
-            spec.commandLine().getErr().printf("bad line %s:%d: %s%n", bad.file(), bad.lineNumber(), bad.reason());
-        }
+        EventLog log = DatasetLoading.load(dataset, data, synthetic, spec.commandLine().getErr());
         if (avroOut != null) {
             AvroEventFiles.write(log, avroOut);
         }

@@ -1,0 +1,64 @@
+package dev.elec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** docs/retraining.md names the launcher's train flags and exit codes as the code has them. */
+class RetrainingGuideTest {
+
+    private final String guide = read();
+
+    @Test
+    void theExitCodeTableIsTheLaunchers() {
+        Map<Integer, String> documented = new TreeMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| (\\d) \\| ([^|]+) \\|").matcher(section("## Exit codes"));
+        while (row.find()) {
+            documented.put(Integer.parseInt(row.group(1)), row.group(2).trim());
+        }
+        assertEquals(Set.of(ExitCodes.OK, ExitCodes.FAILED, ExitCodes.BAD_INPUT, ExitCodes.REFUSED, ExitCodes.NOT_AVAILABLE),
+                documented.keySet());
+        assertTrue(documented.get(ExitCodes.REFUSED).contains("gate"), documented.toString());
+        assertTrue(documented.get(ExitCodes.BAD_INPUT).startsWith("bad input"), documented.toString());
+    }
+
+    @Test
+    void everyDocumentedFlagIsAFlagOfTheTrainCommand() {
+        assumeTrue(ComposeFile.trainCommandTakesFlags(), "bin/elec train does not take its flags yet");
+        CommandSpec train = Elec.commandLine().getSubcommands().get("train").getCommandSpec();
+        Set<String> unknown = new TreeSet<>();
+        Matcher flag = Pattern.compile("`(--[a-z-]+)").matcher(section("## Flags"));
+        while (flag.find()) {
+            if (train.findOption(flag.group(1)) == null) {
+                unknown.add(flag.group(1));
+            }
+        }
+        assertEquals(Set.of(), unknown, "flags in docs/retraining.md that bin/elec train does not take");
+    }
+
+    private String section(String heading) {
+        int start = guide.indexOf(heading);
+        assertTrue(start >= 0, "no section " + heading + " in retraining.md");
+        int end = guide.indexOf("\n## ", start + heading.length());
+        return end < 0 ? guide.substring(start) : guide.substring(start, end);
+    }
+
+    private static String read() {
+        try {
+            return Files.readString(ComposeFile.repoRoot().resolve("docs/retraining.md"));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read docs/retraining.md", e);
+        }
+    }
+}
