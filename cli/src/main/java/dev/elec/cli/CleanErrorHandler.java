@@ -6,9 +6,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
-  * Turns failures into one clear line on stderr. Bad input exits 2; anything else exits 1 and keeps
-  * its stack trace behind {@code --verbose}-style debugging via {@code ELEC_DEBUG=1}.
-  */
+ * Turns failures into one clear line on stderr. Bad input exits 2; anything else exits 1 and keeps
+ * its stack trace behind {@code --verbose}-style debugging via {@code ELEC_DEBUG=1}.
+ */
 final class CleanErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
