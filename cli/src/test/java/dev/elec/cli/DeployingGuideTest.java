@@ -102,10 +102,23 @@ class DeployingGuideTest {
         assertEquals(Set.of(), used, "settings that are not (current) Flink options");
     }
 
+    @Test
+    void theComposeServiceTableListsEveryService() {
+        Set<String> services = new TreeSet<>();
+        ComposeFile.read("docker-compose.yml").path("services").fieldNames().forEachRemaining(services::add);
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z-]+)`( \\(profile `[a-z]+`\\))? \\| `[^`]+` \\|")
+                .matcher(section("### Docker Compose"));
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertEquals(services, documented, "services of docker-compose.yml vs the table in deploying.md");
+    }
+
     private String section(String heading) {
         int start = guide.indexOf(heading);
         assertTrue(start >= 0, "no section " + heading + " in deploying.md");
-        int end = guide.indexOf("\n## ", start + heading.length());
+        int end = guide.indexOf(heading.startsWith("### ") ? "\n### " : "\n## ", start + heading.length());
         return end < 0 ? guide.substring(start) : guide.substring(start, end);
     }
 

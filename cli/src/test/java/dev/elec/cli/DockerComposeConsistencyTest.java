@@ -9,7 +9,6 @@ import static dev.elec.cli.ComposeFile.service;
 import static dev.elec.cli.ComposeFile.volumeAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elec.job.config.JobConfig;
@@ -114,6 +113,7 @@ class DockerComposeConsistencyTest {
         assertEquals("rocksdb", flink.get("state.backend.type"));
 
         JobConfig job = jobConfig();
+        assertEquals(job.stateBackend(), flink.get("state.backend.type"), "the job's state.backend vs the cluster's");
         assertEquals(job.checkpointDir(), flink.get("execution.checkpointing.dir"));
         for (String flinkService : List.of("jobmanager", "taskmanager")) {
             Map<String, String> mounts = mounts(service(compose, flinkService));
@@ -131,7 +131,7 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
-    void launcherCommandsParseWithTheLaunchersFlags() {
+    void theReplayerCommandParsesWithTheLaunchersFlags() {
         ParseResult replay = parseLauncher("replayer");
         ReplayCommand replayer = (ReplayCommand) replay.subcommand().commandSpec().userObject();
         JobConfig job = jobConfig();
@@ -139,15 +139,23 @@ class DockerComposeConsistencyTest {
         assertEquals(job.clicksTopic(), replayer.clicksTopic);
         assertEquals("/data/datasets", replayer.data.resolve().toString());
         assertTrue(mounts(service(compose, "replayer")).containsKey("/data/datasets"));
-
     }
 
     @Test
-    void trainerCommandsParseWithTheLaunchersTrainFlags() {
-        assumeTrue(ComposeFile.trainCommandTakesFlags(), "bin/elec train does not take its flags yet");
+    void theTrainersRunTheNightlyRetrainOnTheJobsSamplesAndTopic() {
+        JobConfig job = jobConfig();
         for (String trainer : List.of("trainer", "trainer-gpu")) {
-            parseLauncher(trainer);
-            assertEquals(jobConfig().modelUpdatesTopic(), flag(command(service(compose, trainer)), "--topic"), trainer);
+            ParseResult parsed = parseLauncher(trainer);
+            RetrainCommand retrain = (RetrainCommand) parsed.subcommand().commandSpec().userObject();
+            assertEquals(URI.create(job.samplesDir()).getPath(), retrain.samples.toString(), trainer);
+            assertEquals(job.modelUpdatesTopic(), retrain.topic, trainer);
+            assertEquals(job.bootstrapServers(), retrain.bootstrapServers, trainer);
+            // the ledger of decided windows defaults to the registry directory: it must be writable there
+            assertEquals("file", retrain.registry.uri().getScheme(), trainer + ": retrain needs a local registry");
+            String registry = retrain.registry.uri().getPath().replaceFirst("/$", "");
+            assertEquals("registry", volumeAt(service(compose, trainer), registry), trainer);
+            assertTrue(service(compose, trainer).path("volumes").toString().contains("\"registry:" + registry + "\""),
+                    trainer + " must mount the registry read-write");
         }
     }
 
@@ -165,6 +173,9 @@ class DockerComposeConsistencyTest {
             String registry = flag(args, "--registry");
             assertEquals("registry", volumeAt(service(compose, trainer), registry));
             assertEquals("registry", volumeAt(taskManager, registry), "task managers load bundles from " + registry);
+            // a job starting without state serves the registry's current model: read where the job is built
+            assertEquals(registry, URI.create(job.registryDir()).getPath(), "the job's model.registry-dir");
+            assertEquals("registry", volumeAt(service(compose, "jobmanager"), registry));
         }
         assertEquals("retrain", service(compose, "trainer").path("profiles").get(0).asText());
         JsonNode gpu = service(compose, "trainer-gpu");

@@ -7,7 +7,6 @@ import static dev.elec.cli.ComposeFile.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.elec.job.config.JobConfig;
@@ -37,7 +36,7 @@ class K8sManifestsConsistencyTest {
 
         JsonNode conf = spec.path("flinkConfiguration");
         assertEquals(job.checkpointDir(), conf.path("execution.checkpointing.dir").asText());
-        assertEquals("rocksdb", conf.path("state.backend.type").asText());
+        assertEquals(job.stateBackend(), conf.path("state.backend.type").asText());
         assertEquals("true", conf.path("execution.attached").asText(), "Elec.main ends with System.exit");
         assertTrue(conf.path("classloader.parent-first-patterns.additional").asText().contains("ai.djl."));
         Map<String, String> compose = properties(ComposeFile.env(service(ComposeFile.read("docker-compose.yml"), "jobmanager"),
@@ -57,7 +56,7 @@ class K8sManifestsConsistencyTest {
         assertEquals("1", trainer.at("/resources/limits/nvidia.com~1gpu").asText());
         List<String> command = texts(trainer.path("command"));
         assertEquals(List.of("/bin/sh", "-c"), command.subList(0, 2));
-        assertTrue(command.get(2).startsWith("bin/elec train \"$@\"; code=$?;"), command.get(2));
+        assertTrue(command.get(2).startsWith("bin/elec retrain \"$@\"; code=$?;"), command.get(2));
         assertTrue(command.get(2).contains("\"$code\" -eq " + ExitCodes.REFUSED), command.get(2));
         JsonNode failFast = cronJob.at("/spec/jobTemplate/spec/podFailurePolicy/rules/0/onExitCodes");
         assertEquals(trainer.path("name").asText(), failFast.path("containerName").asText());
@@ -73,6 +72,7 @@ class K8sManifestsConsistencyTest {
         assertEquals(job.modelUpdatesTopic(), flag(args, "--topic"));
         assertEquals(URI.create(job.samplesDir()).getPath(), flag(args, "--samples"));
         JsonNode flinkPod = deployment.at("/spec/podTemplate/spec");
+        assertEquals(flag(args, "--registry"), URI.create(job.registryDir()).getPath(), "the job's model.registry-dir");
         for (String path : List.of(flag(args, "--samples"), flag(args, "--registry"))) {
             String trainerVolume = volumeAt(pod, path);
             String jobVolume = volumeAt(flinkPod, path);
@@ -81,11 +81,12 @@ class K8sManifestsConsistencyTest {
     }
 
     @Test
-    void theRetrainCronJobsArgumentsParseWithTheLaunchersTrainFlags() {
-        assumeTrue(ComposeFile.trainCommandTakesFlags(), "bin/elec train does not take its flags yet");
-        List<String> args = new ArrayList<>(List.of("train"));
+    void theRetrainCronJobsArgumentsParseWithTheLaunchersRetrainFlags() {
+        List<String> args = new ArrayList<>(List.of("retrain"));
         args.addAll(texts(cronJob.at("/spec/jobTemplate/spec/template/spec/containers/0/args")));
-        ComposeFile.parse(args);
+        RetrainCommand retrain = (RetrainCommand) ComposeFile.parse(args).subcommand().commandSpec().userObject();
+        assertEquals("gpu", retrain.device);
+        assertEquals("file", retrain.registry.uri().getScheme(), "retrain needs a local registry");
     }
 
     private JobConfig jobConfig() {
