@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A few seconds instead of about a minute: a smoke run, not a measurement.")
     boolean quick;
 
-    @Option(names = "--check", description = "Exit 3 when the scoring bar (batch 256 >= 100k samples/s, >= 60% of raw, >= 10x per record) is missed.")
+    @Option(names = "--check", description = "Exit 3 when the scoring bar (batch 256 >= 100k samples/s, >= 60%% of raw, >= 10x per record) is missed.")
     boolean check;
 
     @Override
