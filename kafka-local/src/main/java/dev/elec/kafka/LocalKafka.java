@@ -1,6 +1,7 @@
 package dev.elec.kafka;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class LocalKafka implements AutoCloseable {
             KafkaClusterTestKit running = cluster;
             hook = new Thread(() -> closeQuietly(running, dataDir), "elec-kafka-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            cluster.format();
+            formatStorage(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
@@ -160,6 +161,20 @@ public final class LocalKafka implements AutoCloseable {
         removeHook(shutdownHook);
         closeQuietly(cluster, dataDir);
         LOG.info("Kafka broker stopped, {} removed", dataDir);
+    }
+
+    /**
+     * Kafka's storage formatter prints to stdout; commands that embed the broker keep stdout for their JSON
+     * summary, so the formatter's lines go to stderr.
+     */
+    private static void formatStorage(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
+        }
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster, Path dataDir) {

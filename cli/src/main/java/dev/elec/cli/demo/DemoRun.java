@@ -3,7 +3,6 @@ package dev.elec.cli.demo;
 import dev.elec.job.config.JobConfig;
 import dev.elec.kafka.LocalKafka;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,7 +80,7 @@ public final class DemoRun implements AutoCloseable {
 
     /** Broker and topics, the job (until its first checkpoint, when every task runs), the watcher, the status line. */
     private JobConfig startStack(Path work) throws Exception {
-        kafka = startBroker();
+        kafka = LocalKafka.start();
         Path checkpoints = work.resolve("checkpoints");
         JobConfig config = jobConfig(kafka.bootstrapServers(), Files.createDirectories(work.resolve("samples")),
                 work.resolve("registry"), checkpoints);
@@ -196,17 +195,6 @@ public final class DemoRun implements AutoCloseable {
             return files.anyMatch(p -> p.getFileName().toString().equals("_metadata"));
         } catch (IOException | UncheckedIOException e) {
             return false;
-        }
-    }
-
-    /** The broker's storage formatter prints to stdout, which is reserved for the JSON line. */
-    private static LocalKafka startBroker() {
-        PrintStream stdout = System.out;
-        System.setOut(System.err);
-        try {
-            return LocalKafka.start();
-        } finally {
-            System.setOut(stdout);
         }
     }
 
