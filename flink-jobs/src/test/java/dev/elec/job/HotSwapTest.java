@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.elec.avro.Click;
+import dev.elec.avro.Impression;
 import dev.elec.avro.LabeledSample;
 import dev.elec.avro.ModelUpdate;
 import dev.elec.avro.Score;
 import dev.elec.job.config.JobConfig;
 import dev.elec.job.scoring.BundleModelLoader;
+import dev.elec.job.scoring.ScoringOperator;
 import dev.elec.kafka.LocalKafka;
 import dev.elec.model.bundle.BundleContents;
 import dev.elec.model.bundle.BundleManifest;
@@ -23,7 +26,6 @@ import dev.elec.model.registry.ModelRegistry;
 import dev.elec.replay.DatasetName;
 import dev.elec.replay.Datasets;
 import dev.elec.replay.EventLog;
-import dev.elec.replay.KafkaReplayer;
 import dev.elec.replay.SyntheticConfig;
 import dev.elec.schemas.AvroSerde;
 import java.nio.file.Files;
@@ -33,13 +35,17 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,11 +53,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A model published mid-stream is served without a restart; a corrupt bundle is rejected and the
  * served model stays; every impression still yields exactly one sample.
+ *
+ * <p>The events are sent in small chunks while the test waits for a model version to show up in the
+ * scores (a swap needs records scored after the bundle loaded), so nothing depends on how fast the
+ * machine loads models or scores records. The inputs are unbounded; at the end one far-ahead event per
+ * input partition moves the watermark past every attribution window.
  */
 @Tag("slow")
 class HotSwapTest {
 
     private static final NetworkConfig SMALL_NET = new NetworkConfig(Backbone.DEEPFM, 4, new int[] {8}, 1, 0.0f, 0);
+    private static final int CHUNK_EVENTS = 15;
+    private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(180);
 
     @Test
     void publishedModelIsServedMidStreamAndACorruptOneIsRejected(@TempDir Path tmp) throws Exception {
@@ -62,44 +75,101 @@ class HotSwapTest {
         String corruptVersion = ModelBundle.readManifest(corrupt.toUri()).version();
         Files.write(corrupt.resolve(BundleManifest.VANILLA_PARAMS_FILE), new byte[] {1, 2, 3});
         String later = registry.publish(writeBundle(tmp.resolve("staged-later"), spec));
+        assertNotEquals(good, later);
 
-        try (LocalKafka kafka = LocalKafka.start()) {
+        try (LocalKafka kafka = LocalKafka.start(); LogCapture scoringLog = new LogCapture(ScoringOperator.class)) {
             JobConfig config = KafkaJobFixture.config(kafka, "hotswap", tmp.resolve("checkpoints"));
             kafka.createTopics(2, config.impressionsTopic(), config.clicksTopic());
             kafka.createTopics(1, config.modelUpdatesTopic());
             kafka.createTopics(2, config.scoresTopic(), config.samplesTopic(), config.deadLettersTopic());
             EventLog log = Datasets.load(DatasetName.SYNTHETIC, tmp, new SyntheticConfig(200, 400, 6000, 5L));
-            new KafkaReplayer().replay(log, kafka.bootstrapServers(), config.impressionsTopic(), config.clicksTopic(), 0);
+            Set<String> impressionIds = log.impressions().stream().map(Impression::getImpressionId).collect(Collectors.toSet());
 
-            Throttle.ON.set(true);
-            ElecJob job = KafkaJobFixture.job(config, new BundleModelLoader(), true)
-                    .withScoredHook(s -> s.map(new Throttle(), TypeInformation.of(LabeledSample.class)).uid("throttle"));
+            ElecJob job = KafkaJobFixture.job(config, new BundleModelLoader(), true, false);
             Configuration flink = ElecJob.flinkConfiguration(config, true);
             JobClient client = job.executeAsync(StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flink));
-            try {
-                awaitScores(kafka, config, versions -> versions.contains("prior"));
+            try (ChunkedReplay replay = new ChunkedReplay(kafka, config, log)) {
+                feedUntilServed(replay, kafka, config, "prior");
                 publish(kafka, config, good, registry.locate(good).toString(), spec);
-                awaitScores(kafka, config, versions -> versions.contains(good));
+                feedUntilServed(replay, kafka, config, good);
                 publish(kafka, config, corruptVersion, corrupt.toUri().toString(), spec);
                 publish(kafka, config, later, registry.locate(later).toString(), spec);
-                awaitScores(kafka, config, versions -> versions.contains(later));
-                Throttle.ON.set(false);
+                feedUntilServed(replay, kafka, config, later);
 
-                List<LabeledSample> samples = awaitSamples(kafka, config, log.impressions().size());
-                Set<String> ids = samples.stream().map(s -> s.getImpression().getImpressionId()).collect(Collectors.toSet());
-                assertEquals(log.impressions().size(), samples.size(), "one sample per impression");
-                assertEquals(log.impressions().size(), ids.size(), "no duplicated sample");
+                replay.sendRest();
+                awaitScored(kafka, config, impressionIds);
+                replay.sendWatermarkFlush(log);
+                List<LabeledSample> samples = awaitSamples(kafka, config, impressionIds);
+
+                Set<String> sampled = samples.stream().map(s -> s.getImpression().getImpressionId()).collect(Collectors.toSet());
+                assertEquals(samples.size(), sampled.size(), "no duplicated sample");
+                assertEquals(impressionIds, sampled, "one sample per impression");
                 Set<String> sampleVersions = samples.stream().map(LabeledSample::getModelVersion).collect(Collectors.toSet());
                 assertTrue(sampleVersions.containsAll(Set.of("prior", good, later)), sampleVersions.toString());
-                Set<String> scoreVersions = versions(KafkaJobFixture.scores(kafka, config));
-                assertFalse(scoreVersions.contains(corruptVersion), "the corrupt bundle never served");
-                assertNotEquals(good, later);
+                assertFalse(sampleVersions.contains(corruptVersion), "the corrupt bundle never served");
+                assertFalse(versions(KafkaJobFixture.scores(kafka, config)).contains(corruptVersion), "the corrupt bundle never served");
+                assertTrue(scoringLog.messages().stream().anyMatch(m -> m.startsWith("Rejected model " + corruptVersion)),
+                        "the corrupt bundle's rejection is logged: " + scoringLog.messages());
             } finally {
-                Throttle.ON.set(false);
                 client.cancel().get();
                 KafkaJobFixture.deleteRocksDbDir(config);
             }
         }
+    }
+
+    /**
+     * Sends chunk after chunk, each once the previous one is scored, until a score carries
+     * {@code version}: a model is swapped in only when records arrive after it loaded.
+     */
+    private static void feedUntilServed(ChunkedReplay replay, LocalKafka kafka, JobConfig config, String version)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        while (true) {
+            List<Score> scores = KafkaJobFixture.scores(kafka, config);
+            if (versions(scores).contains(version)) {
+                return;
+            }
+            boolean previousChunkScored = scoredIds(scores).containsAll(replay.sentImpressionIds());
+            if (System.nanoTime() > deadline || (previousChunkScored && !replay.hasNext())) {
+                throw new AssertionError("scores never carried model " + version + " after " + replay.sentImpressionIds().size()
+                        + " impressions; saw " + versions(scores) + "; dead letters: " + KafkaJobFixture.deadLetters(kafka, config).size());
+            }
+            if (previousChunkScored) {
+                replay.sendNext();
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void awaitScored(LocalKafka kafka, JobConfig config, Set<String> impressionIds) throws InterruptedException {
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        Set<String> scored = Set.of();
+        while (System.nanoTime() < deadline) {
+            scored = scoredIds(KafkaJobFixture.scores(kafka, config));
+            if (scored.containsAll(impressionIds)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("only " + scored.size() + " of " + impressionIds.size() + " impressions scored");
+    }
+
+    private static List<LabeledSample> awaitSamples(LocalKafka kafka, JobConfig config, Set<String> impressionIds)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
+        List<LabeledSample> samples = List.of();
+        while (System.nanoTime() < deadline) {
+            samples = KafkaJobFixture.samples(kafka, config);
+            if (samples.stream().map(s -> s.getImpression().getImpressionId()).collect(Collectors.toSet()).containsAll(impressionIds)) {
+                return samples;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("only " + samples.size() + " of " + impressionIds.size() + " samples committed");
+    }
+
+    private static Set<String> scoredIds(List<Score> scores) {
+        return scores.stream().map(Score::getImpressionId).collect(Collectors.toSet());
     }
 
     private static Path writeBundle(Path dir, FeatureSpec spec) {
@@ -119,30 +189,87 @@ class HotSwapTest {
         return scores.stream().map(Score::getModelVersion).collect(Collectors.toCollection(HashSet::new));
     }
 
-    private static void awaitScores(LocalKafka kafka, JobConfig config, Predicate<Set<String>> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        Set<String> seen = Set.of();
-        while (System.nanoTime() < deadline) {
-            seen = versions(KafkaJobFixture.scores(kafka, config));
-            if (done.test(seen)) {
-                return;
-            }
-            Thread.sleep(200);
+
+    /** The event log in event-time order, sent chunk by chunk keyed by user (as {@code KafkaReplayer} does). */
+    private static final class ChunkedReplay implements AutoCloseable {
+
+        private final LocalKafka kafka;
+        private final JobConfig config;
+        private final List<SpecificRecord> events;
+        private final Set<String> sent = new HashSet<>();
+        private final KafkaProducer<String, byte[]> producer;
+        private int next;
+
+        ChunkedReplay(LocalKafka kafka, JobConfig config, EventLog log) {
+            this.kafka = kafka;
+            this.config = config;
+            this.events = log.inEventTimeOrder();
+            Properties p = new Properties();
+            p.put("bootstrap.servers", kafka.bootstrapServers());
+            this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         }
-        throw new AssertionError("scores never reached the expected model versions; saw " + seen + "; dead letters: "
-                + KafkaJobFixture.deadLetters(kafka, config).size());
+
+        boolean hasNext() {
+            return next < events.size();
+        }
+
+        Set<String> sentImpressionIds() {
+            return sent;
+        }
+
+        void sendNext() {
+            send(Math.min(next + CHUNK_EVENTS, events.size()));
+        }
+
+        void sendRest() {
+            send(events.size());
+        }
+
+        private void send(int until) {
+            for (; next < until; next++) {
+                if (events.get(next) instanceof Impression imp) {
+                    producer.send(new ProducerRecord<>(config.impressionsTopic(), imp.getUserId(), AvroSerde.impressions().serialize(imp)));
+                    sent.add(imp.getImpressionId());
+                } else {
+                    Click click = (Click) events.get(next);
+                    producer.send(new ProducerRecord<>(config.clicksTopic(), click.getUserId(), AvroSerde.clicks().serialize(click)));
+                }
+            }
+            producer.flush();
+        }
+
+        /**
+         * One impression and one click a day after the log's end on every input partition, so every
+         * source subtask's watermark passes all attribution windows (they get no samples themselves).
+         */
+        void sendWatermarkFlush(EventLog log) {
+            Impression last = log.impressions().get(log.impressions().size() - 1);
+            Instant farAhead = log.inEventTimeOrder().stream().map(HotSwapTest::eventTime).max(Instant::compareTo).orElseThrow()
+                    .plus(Duration.ofDays(1));
+            Impression flush = Impression.newBuilder(last).setImpressionId("watermark-flush").setEventTime(farAhead).build();
+            for (int partition = 0; partition < partitions(config.impressionsTopic()); partition++) {
+                Impression imp = Impression.newBuilder(flush).setImpressionId("watermark-flush-" + partition).build();
+                producer.send(new ProducerRecord<>(config.impressionsTopic(), partition, imp.getUserId(), AvroSerde.impressions().serialize(imp)));
+            }
+            for (int partition = 0; partition < partitions(config.clicksTopic()); partition++) {
+                Click click = Click.newBuilder().setClickId("watermark-flush-click-" + partition).setImpressionId("watermark-flush-0")
+                        .setUserId(flush.getUserId()).setItemId(flush.getItemId()).setEventTime(farAhead).build();
+                producer.send(new ProducerRecord<>(config.clicksTopic(), partition, click.getUserId(), AvroSerde.clicks().serialize(click)));
+            }
+            producer.flush();
+        }
+
+        private int partitions(String topic) {
+            return producer.partitionsFor(topic).size();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
     }
 
-    private static List<LabeledSample> awaitSamples(LocalKafka kafka, JobConfig config, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        List<LabeledSample> samples = List.of();
-        while (System.nanoTime() < deadline) {
-            samples = KafkaJobFixture.samples(kafka, config);
-            if (samples.size() >= expected) {
-                return samples;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("only " + samples.size() + " of " + expected + " samples committed");
+    private static Instant eventTime(SpecificRecord event) {
+        return event instanceof Impression imp ? imp.getEventTime() : ((Click) event).getEventTime();
     }
 }

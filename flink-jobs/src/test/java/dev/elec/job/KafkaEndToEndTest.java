@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.elec.avro.Click;
-import dev.elec.avro.DeadLetter;
 import dev.elec.avro.Impression;
 import dev.elec.avro.LabeledSample;
 import dev.elec.avro.Score;
@@ -67,6 +66,15 @@ class KafkaEndToEndTest {
         }
     }
 
+    /**
+     * As a deployment does: a transactional producer writing to a topic that the broker auto-creates
+     * meanwhile can get a batch stuck in OutOfOrderSequenceException until the delivery timeout (2 min)
+     * fails the sink and restarts the job.
+     */
+    private static void createOutputTopics(JobConfig config) {
+        kafka.createTopics(2, config.scoresTopic(), config.samplesTopic(), config.deadLettersTopic());
+    }
+
     private static Map<String, Integer> labels(List<LabeledSample> samples) {
         Map<String, Integer> labels = new TreeMap<>();
         for (LabeledSample s : samples) {
@@ -80,7 +88,12 @@ class KafkaEndToEndTest {
     @Test
     void oneSamplePerImpressionWithTheRightLabelAndBadRecordsInTheDeadLetters(@TempDir Path tmp) throws Exception {
         JobConfig config = KafkaJobFixture.config(kafka, "plain", tmp);
-        JobExecutionResult result = KafkaJobFixture.run(KafkaJobFixture.job(config, new BundleModelLoader(), false), config);
+        createOutputTopics(config);
+        RestartProbe.RESTARTED.set(false);
+        ElecJob job = KafkaJobFixture.job(config, new BundleModelLoader(), false)
+                .withScoredHook(scored -> scored.map(new RestartProbe(), TypeInformation.of(LabeledSample.class))
+                        .uid("restart-probe").name("restart probe"));
+        JobExecutionResult result = KafkaJobFixture.run(job, config);
 
         List<LabeledSample> samples = KafkaJobFixture.samples(kafka, config);
         assertEquals(expectedLabels, labels(samples));
@@ -92,17 +105,30 @@ class KafkaEndToEndTest {
         List<Score> scores = KafkaJobFixture.scores(kafka, config);
         assertEquals(expectedLabels.keySet(), scores.stream().map(Score::getImpressionId).collect(Collectors.toCollection(java.util.TreeSet::new)));
 
-        List<DeadLetter> dlq = KafkaJobFixture.deadLetters(kafka, config);
-        Map<String, Long> reasons = dlq.stream().collect(Collectors.groupingBy(d -> d.getSourceTopic() + ":" + d.getReason(),
-                TreeMap::new, Collectors.counting()));
+        // at-least-once: a replay (a restart from a checkpoint) may write a dead letter again; consumers
+        // dedupe on the source position, so each bad record must be there exactly once after that
+        Map<String, Set<String>> reasonsByPosition = KafkaJobFixture.deadLetters(kafka, config).stream()
+                .collect(Collectors.groupingBy(d -> d.getSourceTopic() + "/" + d.getPartition() + "@" + d.getOffset(),
+                        TreeMap::new, Collectors.mapping(d -> d.getSourceTopic() + ":" + d.getReason(), Collectors.toSet())));
+        reasonsByPosition.forEach((position, reasons) -> assertEquals(1, reasons.size(),
+                "copies of the dead letter for " + position + " disagree: " + reasons));
+        Map<String, Long> reasons = reasonsByPosition.values().stream().map(r -> r.iterator().next())
+                .collect(Collectors.groupingBy(r -> r, TreeMap::new, Collectors.counting()));
         assertEquals(Map.of("elec.impressions:NOT_SINGLE_OBJECT", 1L, "elec.impressions:EMPTY", 1L,
-                "elec.clicks:TRUNCATED", 1L, "elec.clicks:UNKNOWN_SCHEMA", 1L), reasons);
-        assertEquals(4L, ((Number) result.getAccumulatorResult(JobCounter.DEAD_LETTERS)).longValue());
+                "elec.clicks:TRUNCATED", 1L, "elec.clicks:UNKNOWN_SCHEMA", 1L), reasons, "one dead letter per bad record");
+        long counted = ((Number) result.getAccumulatorResult(JobCounter.DEAD_LETTERS)).longValue();
+        if (RestartProbe.RESTARTED.get()) {
+            // accumulators hold the last attempt only: the bad records decoded after the restored checkpoint
+            assertTrue(counted <= 4, "dead letters counted by the last attempt: " + counted);
+        } else {
+            assertEquals(4L, counted);
+        }
     }
 
     @Test
     void aFailureMidStreamRecoversWithNoLostAndNoDuplicatedSamples(@TempDir Path tmp) throws Exception {
         JobConfig config = KafkaJobFixture.config(kafka, "failure", tmp);
+        createOutputTopics(config);
         FailOnceAfterCheckpoint.FAILED.set(false);
         ElecJob job = KafkaJobFixture.job(config, new BundleModelLoader(), false)
                 .withScoredHook(scored -> scored.map(new FailOnceAfterCheckpoint(), TypeInformation.of(LabeledSample.class))

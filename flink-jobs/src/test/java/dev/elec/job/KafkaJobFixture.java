@@ -55,10 +55,15 @@ final class KafkaJobFixture {
                 JobConfig.ROCKSDB_LOCAL_DIR, "/tmp/elec-rdb-" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
+    /** Inputs bounded at the offsets that are the latest when the job starts. */
     static ElecJob job(JobConfig config, ModelLoader loader, boolean withModelUpdates) {
+        return job(config, loader, withModelUpdates, true);
+    }
+
+    static ElecJob job(JobConfig config, ModelLoader loader, boolean withModelUpdates, boolean bounded) {
         JobSources sources = new JobSources(
-                KafkaSources.raw(config, config.impressionsTopic(), true),
-                KafkaSources.raw(config, config.clicksTopic(), true),
+                KafkaSources.raw(config, config.impressionsTopic(), bounded),
+                KafkaSources.raw(config, config.clicksTopic(), bounded),
                 withModelUpdates ? KafkaSources.modelUpdates(config) : null);
         JobSinks sinks = new JobSinks(List.of(Sinks.samplesToKafka(config)), Sinks.scoresToKafka(config),
                 Sinks.deadLettersToKafka(config));
