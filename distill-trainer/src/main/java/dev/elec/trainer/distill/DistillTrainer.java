@@ -1,0 +1,298 @@
+package dev.elec.trainer.distill;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.elec.model.feature.FeatureSpec;
+import dev.elec.model.net.CtrNetworks;
+import dev.elec.model.net.NetworkConfig;
+import dev.elec.trainer.data.TrainingData;
+import dev.elec.trainer.eval.Metrics;
+import dev.elec.trainer.fit.BatchOrder;
+import dev.elec.trainer.fit.CurvePoint;
+import dev.elec.trainer.fit.EarlyStopping;
+import dev.elec.trainer.fit.Hyper;
+import dev.elec.trainer.fit.Losses;
+import dev.elec.trainer.fit.ParameterSnapshot;
+import dev.elec.trainer.llm.HeadResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stages 2 and 3: the gain network (ids + the LLM representation) and the vanilla students (ids only), trained
+ * with {@code BCE(gain) + sum over students of [BCE(vanilla) + alpha * L_score + beta * L_repr]}, the gain's outputs
+ * under stop-gradient in the distillation terms. L_score: BCE of the vanilla logit against the gain's probability;
+ * L_repr: MSE between last hidden layers. Each network keeps its own early stopping on validation AUC.
+ */
+public final class DistillTrainer {
+    private static final int EVAL_BATCH = 4096;
+
+    private final FeatureSpec spec;
+    private final NetworkConfig vanillaConfig;
+    private final List<Student> students;
+    private final Hyper hyper;
+    private final Device device;
+    private final TeacherMode mode;
+
+    public DistillTrainer(FeatureSpec spec, NetworkConfig vanillaConfig, List<Student> students, Hyper hyper,
+                          Device device, TeacherMode mode) {
+        this.spec = spec;
+        this.vanillaConfig = vanillaConfig;
+        this.students = List.copyOf(students);
+        this.hyper = hyper;
+        this.device = device;
+        this.mode = mode;
+    }
+
+    /** A fixed teacher's outputs for every row: logits [rows] and hidden [rows, H]. */
+    private record Teacher(float[] logits, float[] hidden, int width) {
+    }
+
+    /** What one training pass kept at each network's best validation point. */
+    private static final class Best {
+        final Map<String, float[]> test = new LinkedHashMap<>();
+        final Map<String, Double> validation = new LinkedHashMap<>();
+        final Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
+        final Map<String, byte[]> parameters = new LinkedHashMap<>();
+    }
+
+    public SeedRun train(TrainingData data, HeadResult head, long seed) {
+        long start = System.nanoTime();
+        Best best = new Best();
+        if (mode == TeacherMode.JOINT) {
+            pass(data, head, seed, true, students, null, best, false);
+        } else {
+            Teacher teacher = pass(data, head, seed, true, List.of(), null, best, true);
+            pass(data, head, seed, false, students, teacher, best, false);
+        }
+        return new SeedRun(seed, best.test, best.validation, best.curves, best.parameters,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Trains the gain network (if {@code withGain}) and {@code trainees} in one loop; the students learn from the
+     * live gain network, or from {@code teacher} when given. Returns the gain's outputs at its best point when
+     * {@code keepTeacher}.
+     */
+    private Teacher pass(TrainingData data, HeadResult head, long seed, boolean withGain, List<Student> trainees,
+                         Teacher teacher, Best best, boolean keepTeacher) {
+        NetworkConfig gainConfig = vanillaConfig.withDenseInput(head.representationDim());
+        List<Block> studentBlocks = new ArrayList<>();
+        for (int i = 0; i < trainees.size(); i++) {
+            studentBlocks.add(CtrNetworks.build(vanillaConfig, spec));
+        }
+        JointBlock joint = new JointBlock(withGain ? CtrNetworks.build(gainConfig, spec) : null, studentBlocks, seed);
+        try (Model model = Model.newInstance("elec-networks", device, "PyTorch")) {
+            model.setBlock(joint);
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optDevices(new Device[]{device})
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(hyper.learningRate())).build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                Shape[] shapes = CtrNetworks.inputShapes(gainConfig, spec, hyper.batchSize());
+                trainer.initialize(withGain ? shapes : new Shape[]{shapes[0]});
+                Loop loop = new Loop(trainer, joint, data, head, withGain, trainees, teacher);
+                byte[] gainBest = loop.run(seed, best);
+                if (!keepTeacher) {
+                    return null;
+                }
+                ParameterSnapshot.restore(gainBest, joint.gain(), trainer.getManager());
+                return loop.teacherOutputs();
+            }
+        }
+    }
+
+    private final class Loop {
+        private final Trainer trainer;
+        private final JointBlock joint;
+        private final TrainingData data;
+        private final HeadResult head;
+        private final boolean withGain;
+        private final List<Student> trainees;
+        private final Teacher teacher;
+        private final List<String> names = new ArrayList<>();
+
+        Loop(Trainer trainer, JointBlock joint, TrainingData data, HeadResult head, boolean withGain,
+             List<Student> trainees, Teacher teacher) {
+            this.trainer = trainer;
+            this.joint = joint;
+            this.data = data;
+            this.head = head;
+            this.withGain = withGain;
+            this.trainees = trainees;
+            this.teacher = teacher;
+            if (withGain) {
+                names.add(Variant.GAIN);
+            }
+            trainees.forEach(s -> names.add(s.name()));
+        }
+
+        /** Trains until every network has run out of patience; returns the gain's best parameters (or null). */
+        byte[] run(long seed, Best best) {
+            int[] train = data.train();
+            int[] validation = data.validation();
+            int[] test = data.test();
+            float[] validationLabels = data.gatherLabels(validation);
+            Map<String, EarlyStopping> stopping = new LinkedHashMap<>();
+            names.forEach(name -> {
+                stopping.put(name, new EarlyStopping(hyper.patience()));
+                best.curves.put(name, new ArrayList<>());
+            });
+            byte[] gainBest = null;
+            BatchOrder order = new BatchOrder(train.length, hyper.batchSize(), seed);
+            for (int epoch = 0; epoch < hyper.maxEpochs() && !allExhausted(stopping); epoch++) {
+                List<int[]> batches = order.nextEpoch();
+                for (int step = 0; step < batches.size() && !allExhausted(stopping); step++) {
+                    step(remap(batches.get(step), train));
+                    if (!BatchOrder.validateAfter(step, batches.size(), hyper.validationsPerEpoch())) {
+                        continue;
+                    }
+                    double at = epoch + (step + 1.0) / batches.size();
+                    List<float[]> validationLogits = predict(validation).logits();
+                    List<float[]> testLogits = null;
+                    for (int n = 0; n < names.size(); n++) {
+                        String name = names.get(n);
+                        double auc = Metrics.auc(validationLogits.get(n), validationLabels);
+                        best.curves.get(name).add(new CurvePoint(at, auc));
+                        if (stopping.get(name).exhausted() || !stopping.get(name).record(auc)) {
+                            continue;
+                        }
+                        testLogits = testLogits != null ? testLogits : predict(test).logits();
+                        best.test.put(name, testLogits.get(n));
+                        best.validation.put(name, auc);
+                        Block network = withGain && n == 0 ? joint.gain() : joint.student(n - (withGain ? 1 : 0));
+                        byte[] parameters = ParameterSnapshot.of(network).bytes();
+                        if (withGain && n == 0) {
+                            gainBest = parameters;
+                        } else {
+                            best.parameters.put(name, parameters);
+                        }
+                    }
+                }
+            }
+            return gainBest;
+        }
+
+        private void step(int[] rows) {
+            try (NDManager batch = trainer.getManager().newSubManager()) {
+                NDList inputs = inputs(batch, rows);
+                NDArray labels = batch.create(data.gatherLabels(rows));
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList out = trainer.forward(inputs);
+                    collector.backward(loss(out, labels, batch, rows));
+                }
+                trainer.step();
+            }
+        }
+
+        private NDArray loss(NDList out, NDArray labels, NDManager batch, int[] rows) {
+            NDArray total = null;
+            NDArray teacherProbability = null;
+            NDArray teacherHidden = null;
+            int first = 0;
+            if (withGain) {
+                total = Losses.bceWithLogits(out.get(0), labels);
+                teacherProbability = Activation.sigmoid(out.get(0).stopGradient());
+                teacherHidden = out.get(1).stopGradient();
+                first = 2;
+            }
+            if (teacher != null) {
+                teacherProbability = Activation.sigmoid(batch.create(gather(teacher.logits(), rows, 1)));
+                teacherHidden = batch.create(gather(teacher.hidden(), rows, teacher.width()),
+                        new Shape(rows.length, teacher.width()));
+            }
+            for (int s = 0; s < trainees.size(); s++) {
+                Student student = trainees.get(s);
+                NDArray logit = out.get(first + 2 * s);
+                NDArray hidden = out.get(first + 2 * s + 1);
+                NDArray term = Losses.bceWithLogits(logit, labels);
+                if (student.alpha() > 0) {
+                    term = term.add(Losses.bceWithLogits(logit, teacherProbability).mul(student.alpha()));
+                }
+                if (student.beta() > 0) {
+                    term = term.add(Losses.mse(hidden, teacherHidden).mul(student.beta()));
+                }
+                total = total == null ? term : total.add(term);
+            }
+            return total;
+        }
+
+        private NDList inputs(NDManager manager, int[] rows) {
+            NDArray ids = manager.create(data.gatherIds(rows), new Shape(rows.length, data.slots()));
+            if (!withGain) {
+                return new NDList(ids);
+            }
+            NDArray dense = manager.create(head.gather(rows), new Shape(rows.length, head.representationDim()));
+            return new NDList(ids, dense);
+        }
+
+        /** Logits of every network (in {@link #names} order) and the first network's hidden layer, for {@code rows}. */
+        private Outputs predict(int[] rows) {
+            List<float[]> logits = new ArrayList<>();
+            names.forEach(n -> logits.add(new float[rows.length]));
+            int width = vanillaConfig.hiddenSize();
+            float[] hidden = new float[rows.length * width];
+            for (int[] positions : BatchOrder.inOrder(rows.length, EVAL_BATCH)) {
+                int[] batchRows = remap(positions, rows);
+                try (NDManager batch = trainer.getManager().newSubManager()) {
+                    // a fresh store reads the parameters' current arrays, also after a snapshot was restored
+                    NDList result = joint.forward(new ParameterStore(batch, false), inputs(batch, batchRows), false);
+                    for (int n = 0; n < names.size(); n++) {
+                        float[] batchLogits = result.get(2 * n).toFloatArray();
+                        System.arraycopy(batchLogits, 0, logits.get(n), positions[0], batchLogits.length);
+                    }
+                    float[] batchHidden = result.get(1).toFloatArray();
+                    System.arraycopy(batchHidden, 0, hidden, positions[0] * width, batchHidden.length);
+                }
+            }
+            return new Outputs(logits, hidden);
+        }
+
+        /** The gain network's outputs for every row (call after restoring its best parameters). */
+        Teacher teacherOutputs() {
+            int[] all = new int[data.rows()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            Outputs outputs = predict(all);
+            return new Teacher(outputs.logits().get(0), outputs.hidden(), vanillaConfig.hiddenSize());
+        }
+    }
+
+    private record Outputs(List<float[]> logits, float[] hidden) {
+    }
+
+    private static boolean allExhausted(Map<String, EarlyStopping> stopping) {
+        return stopping.values().stream().allMatch(EarlyStopping::exhausted);
+    }
+
+    private static float[] gather(float[] values, int[] rows, int width) {
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(values, rows[i] * width, out, i * width, width);
+        }
+        return out;
+    }
+
+    private static int[] remap(int[] positions, int[] rows) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows[positions[i]];
+        }
+        return out;
+    }
+}
