@@ -46,7 +46,7 @@ public final class KafkaReplayer {
         long nanosPerEvent = eventsPerSecond > 0 ? Math.round(1e9 / eventsPerSecond) : 0;
         long start = System.nanoTime();
 
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap, "elec-replay"))) {
             for (int i = 0; i < events.size() && firstFailure.get() == null; i++) {
                 if (nanosPerEvent > 0) {
                     waitUntil(start + i * nanosPerEvent);
@@ -87,10 +87,14 @@ public final class KafkaReplayer {
         }
     }
 
-    private static Properties producerConfig(String bootstrap) {
+    /**
+     * The replay producer's settings (idempotent, acks=all, String keys, byte[] values), for other replayers
+     * that need to pace or pause the stream themselves.
+     */
+    public static Properties producerConfig(String bootstrap, String clientId) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "elec-replay");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);

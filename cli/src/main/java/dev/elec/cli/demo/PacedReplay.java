@@ -3,22 +3,18 @@ package dev.elec.cli.demo;
 import dev.elec.avro.Click;
 import dev.elec.avro.Impression;
 import dev.elec.replay.EventLog;
+import dev.elec.replay.KafkaReplayer;
 import dev.elec.schemas.AvroSerde;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Replays an event log into Kafka in event-time order at a steady rate, like the replay module's
@@ -120,7 +116,7 @@ final class PacedReplay implements Runnable {
     public void run() {
         AvroSerde<Impression> impressionSerde = AvroSerde.impressions();
         AvroSerde<Click> clickSerde = AvroSerde.clicks();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrap))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaReplayer.producerConfig(bootstrap, "elec-demo-replay"))) {
             long start = System.nanoTime();
             for (int i = 0; i < events.size() && !stopped && failure.get() == null; i++) {
                 SpecificRecord event = events.get(i);
@@ -201,18 +197,5 @@ final class PacedReplay implements Runnable {
         while (!stopped && (remaining = deadlineNanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(remaining);
         }
-    }
-
-    private static Properties producerConfig(String bootstrap) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "elec-demo-replay");
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(60));
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return config;
     }
 }
