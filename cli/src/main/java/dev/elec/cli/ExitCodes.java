@@ -6,7 +6,6 @@ final class ExitCodes {
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
     static final int REFUSED = 3;
-    static final int NOT_AVAILABLE = 4;
 
     private ExitCodes() {}
 }

@@ -27,7 +27,7 @@ class RetrainingGuideTest {
         while (row.find()) {
             documented.put(Integer.parseInt(row.group(1)), row.group(2).trim());
         }
-        assertEquals(Set.of(ExitCodes.OK, ExitCodes.FAILED, ExitCodes.BAD_INPUT, ExitCodes.REFUSED, ExitCodes.NOT_AVAILABLE),
+        assertEquals(Set.of(ExitCodes.OK, ExitCodes.FAILED, ExitCodes.BAD_INPUT, ExitCodes.REFUSED),
                 documented.keySet());
         assertTrue(documented.get(ExitCodes.REFUSED).contains("gate"), documented.toString());
         assertTrue(documented.get(ExitCodes.BAD_INPUT).startsWith("bad input"), documented.toString());
