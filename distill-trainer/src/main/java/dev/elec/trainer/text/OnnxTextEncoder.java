@@ -79,15 +79,7 @@ public final class OnnxTextEncoder implements TextEncoder {
 
     @Override
     public float[][] encode(List<String> texts) {
-        float[][] out = new float[texts.size()][];
-        for (int[] batch : LengthBatches.of(texts, BATCH)) {
-            List<String> batchTexts = java.util.Arrays.stream(batch).mapToObj(texts::get).toList();
-            float[][] vectors = encodeBatch(batchTexts);
-            for (int i = 0; i < batch.length; i++) {
-                out[batch[i]] = vectors[i];
-            }
-        }
-        return out;
+        return LengthBatches.encode(texts, BATCH, this::encodeBatch);
     }
 
     private int probeDimension() {

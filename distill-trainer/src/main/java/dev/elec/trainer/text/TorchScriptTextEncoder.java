@@ -13,7 +13,6 @@ import ai.djl.translate.TranslateException;
 import dev.elec.trainer.BadInputException;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,14 +59,7 @@ public final class TorchScriptTextEncoder implements TextEncoder {
 
     @Override
     public float[][] encode(List<String> texts) {
-        float[][] out = new float[texts.size()][];
-        for (int[] batch : LengthBatches.of(texts, BATCH)) {
-            float[][] vectors = encodeBatch(Arrays.stream(batch).mapToObj(texts::get).toList());
-            for (int i = 0; i < batch.length; i++) {
-                out[batch[i]] = vectors[i];
-            }
-        }
-        return out;
+        return LengthBatches.encode(texts, BATCH, this::encodeBatch);
     }
 
     private float[][] encodeBatch(List<String> texts) {
