@@ -26,6 +26,15 @@ final class DatasetFile {
      * @param separatorRegex column separator as a regex
      * @param columns        exact number of columns a line must have
      */
+    /** {@code dir/fileName}, which {@code dataset} cannot be read without. */
+    static Path require(DatasetName dataset, Path dir, String fileName) {
+        Path path = dir.resolve(fileName);
+        if (!Files.isRegularFile(path)) {
+            throw new DatasetMissingException(dataset, path);
+        }
+        return path;
+    }
+
     DatasetFile(Path path, Charset charset, String separatorRegex, int columns) {
         this.path = path;
         this.charset = charset;

@@ -20,6 +20,15 @@ public record EventLog(List<Impression> impressions, List<Click> clicks, List<Ba
         badLines = List.copyOf(badLines);
     }
 
+    /** A log of the given events, each list stably sorted by event time (equal times keep the lists' order). */
+    static EventLog sortedByEventTime(List<Impression> impressions, List<Click> clicks, List<BadLine> badLines) {
+        List<Impression> sortedImpressions = new ArrayList<>(impressions);
+        sortedImpressions.sort(Comparator.comparing(Impression::getEventTime));
+        List<Click> sortedClicks = new ArrayList<>(clicks);
+        sortedClicks.sort(Comparator.comparing(Click::getEventTime));
+        return new EventLog(sortedImpressions, sortedClicks, badLines);
+    }
+
     /**
      * Impressions and clicks merged by event time; on equal times impressions come first, otherwise
      * the order of the lists is kept.

@@ -5,7 +5,6 @@ import dev.elec.avro.Impression;
 import dev.elec.avro.ItemAttributes;
 import dev.elec.avro.UserAttributes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,8 +41,8 @@ public final class MindReader {
 
     /** Reads the dataset; throws {@link DatasetMissingException} if one of its files is absent. */
     public EventLog read() {
-        Path behaviorsPath = require("behaviors.tsv");
-        Path newsPath = require("news.tsv");
+        Path behaviorsPath = DatasetFile.require(DatasetName.MIND, dir, "behaviors.tsv");
+        Path newsPath = DatasetFile.require(DatasetName.MIND, dir, "news.tsv");
         List<BadLine> badLines = new ArrayList<>();
         Map<String, News> news = readNews(newsPath, badLines);
 
@@ -88,18 +86,8 @@ public final class MindReader {
                 }
             }
         });
-        // Stable sorts: impressions of one request stay in position order.
-        impressions.sort(Comparator.comparing(Impression::getEventTime));
-        clicks.sort(Comparator.comparing(Click::getEventTime));
-        return new EventLog(impressions, clicks, badLines);
-    }
-
-    private Path require(String fileName) {
-        Path path = dir.resolve(fileName);
-        if (!Files.isRegularFile(path)) {
-            throw new DatasetMissingException(DatasetName.MIND, path);
-        }
-        return path;
+        // Stable sort: impressions of one request stay in position order.
+        return EventLog.sortedByEventTime(impressions, clicks, badLines);
     }
 
     private static Map<String, News> readNews(Path path, List<BadLine> badLines) {

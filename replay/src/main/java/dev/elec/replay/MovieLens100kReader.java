@@ -5,11 +5,9 @@ import dev.elec.avro.Impression;
 import dev.elec.avro.ItemAttributes;
 import dev.elec.avro.UserAttributes;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,10 +35,10 @@ public final class MovieLens100kReader {
 
     /** Reads the dataset; throws {@link DatasetMissingException} if one of its files is absent. */
     public EventLog read() {
-        Path ratingsPath = require("u.data");
-        Path usersPath = require("u.user");
-        Path itemsPath = require("u.item");
-        Path genresPath = require("u.genre");
+        Path ratingsPath = DatasetFile.require(DatasetName.MOVIELENS_100K, dir, "u.data");
+        Path usersPath = DatasetFile.require(DatasetName.MOVIELENS_100K, dir, "u.user");
+        Path itemsPath = DatasetFile.require(DatasetName.MOVIELENS_100K, dir, "u.item");
+        Path genresPath = DatasetFile.require(DatasetName.MOVIELENS_100K, dir, "u.genre");
 
         List<BadLine> badLines = new ArrayList<>();
         List<String> genreNames = readGenres(genresPath, badLines);
@@ -93,18 +91,8 @@ public final class MovieLens100kReader {
                         .build());
             }
         });
-        // u.data is in random order; List.sort is stable, so equal times keep file order.
-        impressions.sort(Comparator.comparing(Impression::getEventTime));
-        clicks.sort(Comparator.comparing(Click::getEventTime));
-        return new EventLog(impressions, clicks, badLines);
-    }
-
-    private Path require(String fileName) {
-        Path path = dir.resolve(fileName);
-        if (!Files.isRegularFile(path)) {
-            throw new DatasetMissingException(DatasetName.MOVIELENS_100K, path);
-        }
-        return path;
+        // u.data is in random order; the sort is stable, so equal times keep file order.
+        return EventLog.sortedByEventTime(impressions, clicks, badLines);
     }
 
     private static List<String> readGenres(Path path, List<BadLine> badLines) {

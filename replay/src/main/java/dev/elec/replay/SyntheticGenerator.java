@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -78,8 +77,7 @@ public final class SyntheticGenerator {
                 }
             }
         }
-        clicks.sort(Comparator.comparing(Click::getEventTime));
-        return new EventLog(impressions, clicks, List.of());
+        return EventLog.sortedByEventTime(impressions, clicks, List.of());
     }
 
     static double clickProbability(SyntheticWorld.User user, SyntheticWorld.Item item, int position, Instant time) {
