@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.elec.job.ElecJob;
-import dev.elec.job.JobSinks;
-import dev.elec.job.JobSources;
 import dev.elec.job.config.JobConfig;
-import dev.elec.job.scoring.BundleModelLoader;
-import dev.elec.job.sink.Sinks;
-import dev.elec.job.source.KafkaSources;
-import dev.elec.model.feature.FeatureSpec;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -56,15 +50,11 @@ class DeployingGuideTest {
 
     @Test
     void theUidTableListsEveryOperatorOfTheLiveJob() {
-        // the live job's graph (ElecJob.run's sources and sinks, with samples.dir set), built, not run
+        // the live job's graph (with samples.dir set), built, not run
         JobConfig config = JobConfig.defaults().with(JobConfig.SAMPLES_DIR, "file:///tmp/elec-samples");
-        JobSources sources = new JobSources(KafkaSources.raw(config, config.impressionsTopic()),
-                KafkaSources.raw(config, config.clicksTopic()), KafkaSources.modelUpdates(config));
-        JobSinks sinks = new JobSinks(List.of(Sinks.samplesToKafka(config), Sinks.samplesToFiles(config.samplesDir())),
-                Sinks.scoresToKafka(config), Sinks.deadLettersToKafka(config));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 ElecJob.flinkConfiguration(config, true));
-        new ElecJob(config, FeatureSpec.defaults(), new BundleModelLoader(), sources, sinks).wire(env);
+        ElecJob.live(config).wire(env);
         Set<String> graph = env.getStreamGraph().getStreamNodes().stream().map(StreamNode::getTransformationUID)
                 .filter(uid -> uid != null).collect(Collectors.toCollection(TreeSet::new));
 

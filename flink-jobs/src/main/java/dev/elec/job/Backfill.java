@@ -3,6 +3,7 @@ package dev.elec.job;
 import dev.elec.avro.Click;
 import dev.elec.avro.Impression;
 import dev.elec.job.config.JobConfig;
+import dev.elec.job.decode.RecordDecoder;
 import dev.elec.job.scoring.BundleModelLoader;
 import dev.elec.job.scoring.RegistryModels;
 import dev.elec.job.sink.Sinks;
@@ -26,7 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the streaming job's operators over a dataset as a bounded stream: the events are encoded as
- * they would be on the topics, read by the same decode step, and the labeled samples are written as
+ * they would be on the topics, decoded by the same decoder, and the labeled samples are written as
  * Avro files under {@code outDir} (partitioned by event hour). The final watermark closes every
  * attribution window, so every impression yields exactly one sample. Scores come from the registry's
  * current model when {@code model.registry-dir} is set, else from the prior. Runs on a local MiniCluster.
@@ -70,8 +71,10 @@ public final class Backfill {
                     .with(JobConfig.ROCKSDB_LOCAL_DIR, rocksDb.toString())
                     .with(JobConfig.CHECKPOINT_DIR, work.resolve("checkpoints").toUri().toString());
             JobSources sources = new JobSources(
-                    RecordFileSource.of(impressionFile, bounded.impressionsTopic(), log.impressions().size()),
-                    RecordFileSource.of(clickFile, bounded.clicksTopic(), log.clicks().size()),
+                    RecordFileSource.of(impressionFile, bounded.impressionsTopic(),
+                            new RecordDecoder(RecordDecoder.Kind.IMPRESSIONS, bounded.maxFutureSkew()), log.impressions().size()),
+                    RecordFileSource.of(clickFile, bounded.clicksTopic(),
+                            new RecordDecoder(RecordDecoder.Kind.CLICKS, bounded.maxFutureSkew()), log.clicks().size()),
                     null);
             JobSinks sinks = new JobSinks(List.of(Sinks.samplesToFiles(outDir.toAbsolutePath().toUri().toString())), null, null);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(

@@ -6,9 +6,10 @@ import dev.elec.avro.LabeledSample;
 import dev.elec.avro.ModelUpdate;
 import dev.elec.job.attribution.AttributionFunction;
 import dev.elec.job.config.JobConfig;
-import dev.elec.job.decode.DecodeFunction;
+import dev.elec.job.decode.DeadLetterRouter;
+import dev.elec.job.decode.DecodedRecord;
 import dev.elec.job.decode.JobEvent;
-import dev.elec.job.decode.RawRecord;
+import dev.elec.job.decode.RecordDecoder;
 import dev.elec.job.features.EnrichedImpression;
 import dev.elec.job.features.ItemFeatureFunction;
 import dev.elec.job.features.UserFeatureFunction;
@@ -19,7 +20,6 @@ import dev.elec.job.scoring.ScoringOperator;
 import dev.elec.job.sink.Sinks;
 import dev.elec.job.sink.ToScore;
 import dev.elec.job.sink.UnattributedClick;
-import dev.elec.job.source.KafkaSources;
 import dev.elec.model.feature.FeatureSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +40,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 
 /**
- * The streaming job: decode (bad records to the dead-letter output) -> event-time watermarks ->
- * user features (keyed by user; clicks update them too) -> item features (keyed by item) -> scoring
+ * The streaming job: sources that decode and assign event-time watermarks per partition (bad records
+ * to the dead-letter output) -> user features (keyed by user; clicks update them too) -> item features (keyed by item) -> scoring
  * (micro-batched, model updates broadcast) -> scores, and attribution (keyed by impression, with the
  * clicks) -> labeled samples. Sources and sinks are injected ({@link JobSources}, {@link JobSinks});
- * {@link #run(JobConfig)} wires the Kafka ones. Every operator has a stable uid.
+ * {@link #live(JobConfig)} wires the Kafka ones. Every operator has a stable uid.
  */
 public final class ElecJob {
 
@@ -80,18 +80,22 @@ public final class ElecJob {
 
     /** The live job: Kafka in, Kafka (and files, when {@code samples.dir} is set) out. Blocks until the job ends. */
     public static JobExecutionResult run(JobConfig config) throws Exception {
+        return live(config).execute(StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config, true)));
+    }
+
+    /**
+     * The live job's pipeline: Kafka in, Kafka (and files, when {@code samples.dir} is set) out, serving the
+     * registry's current model (when {@code model.registry-dir} is set) until a model update arrives.
+     */
+    public static ElecJob live(JobConfig config) {
         List<Sink<LabeledSample>> samples = new ArrayList<>();
         samples.add(Sinks.samplesToKafka(config));
         if (!config.samplesDir().isBlank()) {
             samples.add(Sinks.samplesToFiles(config.samplesDir()));
         }
-        JobSources sources = new JobSources(KafkaSources.raw(config, config.impressionsTopic()),
-                KafkaSources.raw(config, config.clicksTopic()), KafkaSources.modelUpdates(config));
         JobSinks sinks = new JobSinks(samples, Sinks.scoresToKafka(config), Sinks.deadLettersToKafka(config));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config, true));
-        return new ElecJob(config, FeatureSpec.defaults(), new BundleModelLoader(), sources, sinks)
-                .withInitialModel(RegistryModels.current(config.registryDir()).orElse(null))
-                .execute(env);
+        return new ElecJob(config, FeatureSpec.defaults(), new BundleModelLoader(), JobSources.kafka(config), sinks)
+                .withInitialModel(RegistryModels.current(config.registryDir()).orElse(null));
     }
 
     /**
@@ -102,11 +106,10 @@ public final class ElecJob {
         Configuration c = new Configuration();
         c.setString("state.backend.type", config.stateBackend());
         c.setString("execution.checkpointing.dir", config.checkpointDir());
-        c.setString("state.checkpoints.dir", config.checkpointDir());
         if (!config.rocksDbLocalDir().isBlank()) {
             c.setString("state.backend.rocksdb.localdir", config.rocksDbLocalDir());
         }
-        c.setString("state.backend.incremental", "true");
+        c.setString("execution.checkpointing.incremental", "true");
         if (checkpointing) {
             c.setString("execution.checkpointing.interval", config.checkpointInterval().toMillis() + " ms");
             c.setString("execution.checkpointing.mode", "EXACTLY_ONCE");
@@ -132,13 +135,12 @@ public final class ElecJob {
 
     /** Adds the pipeline to {@code env}. */
     public void wire(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<JobEvent> impressions = decode(env, sources.impressions(), DecodeFunction.Kind.IMPRESSIONS);
-        SingleOutputStreamOperator<JobEvent> clicks = decode(env, sources.clicks(), DecodeFunction.Kind.CLICKS);
-        DataStream<DeadLetter> deadLetters = impressions.getSideOutput(DecodeFunction.DEAD_LETTERS)
-                .union(clicks.getSideOutput(DecodeFunction.DEAD_LETTERS));
+        SingleOutputStreamOperator<JobEvent> impressions = read(env, sources.impressions(), RecordDecoder.Kind.IMPRESSIONS);
+        SingleOutputStreamOperator<JobEvent> clicks = read(env, sources.clicks(), RecordDecoder.Kind.CLICKS);
+        DataStream<DeadLetter> deadLetters = impressions.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+                .union(clicks.getSideOutput(DeadLetterRouter.DEAD_LETTERS));
 
-        SingleOutputStreamOperator<JobEvent> userFeatures = withWatermarks(impressions, "impressions")
-                .union(withWatermarks(clicks, "clicks"))
+        SingleOutputStreamOperator<JobEvent> userFeatures = impressions.union(clicks)
                 .keyBy(JobEvent::userId, Types.STRING)
                 .process(new UserFeatureFunction(config.stateTtl()), TypeInformation.of(JobEvent.class))
                 .uid("user-features").name("user features");
@@ -178,22 +180,22 @@ public final class ElecJob {
         }
     }
 
-    private SingleOutputStreamOperator<JobEvent> decode(StreamExecutionEnvironment env, Source<RawRecord, ?, ?> source,
-                                                        DecodeFunction.Kind kind) {
-        String name = kind.name().toLowerCase();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), name + " source")
-                .uid(name + "-source")
-                .process(new DecodeFunction(kind, config.maxFutureSkew()), TypeInformation.of(JobEvent.class))
-                .uid("decode-" + name).name("decode " + name);
-    }
-
-    private DataStream<JobEvent> withWatermarks(DataStream<JobEvent> events, String name) {
-        WatermarkStrategy<JobEvent> strategy = WatermarkStrategy.<JobEvent>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((e, previous) -> e.eventTimeMillis());
+    /**
+     * Reads an input with event-time watermarks assigned in the source, which tracks them per Kafka partition
+     * (a partition that runs ahead does not make another one's events late), then routes the dead letters.
+     */
+    private SingleOutputStreamOperator<JobEvent> read(StreamExecutionEnvironment env, Source<DecodedRecord, ?, ?> source,
+                                                      RecordDecoder.Kind kind) {
+        WatermarkStrategy<DecodedRecord> watermarks = WatermarkStrategy.<DecodedRecord>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withTimestampAssigner((record, kafkaTimestamp) -> record.eventTimeMillis());
         if (!config.idleness().isZero()) {
-            strategy = strategy.withIdleness(config.idleness());
+            watermarks = watermarks.withIdleness(config.idleness());
         }
-        return events.assignTimestampsAndWatermarks(strategy).uid(name + "-watermarks").name(name + " watermarks");
+        String name = kind.name().toLowerCase();
+        return env.fromSource(source, watermarks, name + " source")
+                .uid(name + "-source")
+                .process(new DeadLetterRouter(kind), TypeInformation.of(JobEvent.class))
+                .uid("dead-letters-" + name).name("route " + name + " dead letters");
     }
 
     private DataStream<ModelUpdate> modelUpdates(StreamExecutionEnvironment env, DataStream<JobEvent> impressions) {

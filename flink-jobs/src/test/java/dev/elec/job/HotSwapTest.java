@@ -97,9 +97,9 @@ class HotSwapTest {
                 feedUntilServed(replay, kafka, config, later);
 
                 replay.sendRest();
-                awaitScored(kafka, config, impressionIds);
-                replay.sendWatermarkFlush(log);
-                List<LabeledSample> samples = awaitSamples(kafka, config, impressionIds);
+                KafkaJobFixture.awaitScored(kafka, config, impressionIds, PHASE_TIMEOUT);
+                KafkaJobFixture.sendWatermarkFlush(kafka, config, log);
+                List<LabeledSample> samples = KafkaJobFixture.awaitSamples(kafka, config, impressionIds, PHASE_TIMEOUT);
 
                 Set<String> sampled = samples.stream().map(s -> s.getImpression().getImpressionId()).collect(Collectors.toSet());
                 assertEquals(samples.size(), sampled.size(), "no duplicated sample");
@@ -129,7 +129,7 @@ class HotSwapTest {
             if (versions(scores).contains(version)) {
                 return;
             }
-            boolean previousChunkScored = scoredIds(scores).containsAll(replay.sentImpressionIds());
+            boolean previousChunkScored = KafkaJobFixture.scoredIds(scores).containsAll(replay.sentImpressionIds());
             if (System.nanoTime() > deadline || (previousChunkScored && !replay.hasNext())) {
                 throw new AssertionError("scores never carried model " + version + " after " + replay.sentImpressionIds().size()
                         + " impressions; saw " + versions(scores) + "; dead letters: " + KafkaJobFixture.deadLetters(kafka, config).size());
@@ -139,37 +139,6 @@ class HotSwapTest {
             }
             Thread.sleep(500);
         }
-    }
-
-    private static void awaitScored(LocalKafka kafka, JobConfig config, Set<String> impressionIds) throws InterruptedException {
-        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        Set<String> scored = Set.of();
-        while (System.nanoTime() < deadline) {
-            scored = scoredIds(KafkaJobFixture.scores(kafka, config));
-            if (scored.containsAll(impressionIds)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("only " + scored.size() + " of " + impressionIds.size() + " impressions scored");
-    }
-
-    private static List<LabeledSample> awaitSamples(LocalKafka kafka, JobConfig config, Set<String> impressionIds)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + PHASE_TIMEOUT.toNanos();
-        List<LabeledSample> samples = List.of();
-        while (System.nanoTime() < deadline) {
-            samples = KafkaJobFixture.samples(kafka, config);
-            if (samples.stream().map(s -> s.getImpression().getImpressionId()).collect(Collectors.toSet()).containsAll(impressionIds)) {
-                return samples;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("only " + samples.size() + " of " + impressionIds.size() + " samples committed");
-    }
-
-    private static Set<String> scoredIds(List<Score> scores) {
-        return scores.stream().map(Score::getImpressionId).collect(Collectors.toSet());
     }
 
     private static Path writeBundle(Path dir, FeatureSpec spec) {
@@ -238,38 +207,9 @@ class HotSwapTest {
             producer.flush();
         }
 
-        /**
-         * One impression and one click a day after the log's end on every input partition, so every
-         * source subtask's watermark passes all attribution windows (they get no samples themselves).
-         */
-        void sendWatermarkFlush(EventLog log) {
-            Impression last = log.impressions().get(log.impressions().size() - 1);
-            Instant farAhead = log.inEventTimeOrder().stream().map(HotSwapTest::eventTime).max(Instant::compareTo).orElseThrow()
-                    .plus(Duration.ofDays(1));
-            Impression flush = Impression.newBuilder(last).setImpressionId("watermark-flush").setEventTime(farAhead).build();
-            for (int partition = 0; partition < partitions(config.impressionsTopic()); partition++) {
-                Impression imp = Impression.newBuilder(flush).setImpressionId("watermark-flush-" + partition).build();
-                producer.send(new ProducerRecord<>(config.impressionsTopic(), partition, imp.getUserId(), AvroSerde.impressions().serialize(imp)));
-            }
-            for (int partition = 0; partition < partitions(config.clicksTopic()); partition++) {
-                Click click = Click.newBuilder().setClickId("watermark-flush-click-" + partition).setImpressionId("watermark-flush-0")
-                        .setUserId(flush.getUserId()).setItemId(flush.getItemId()).setEventTime(farAhead).build();
-                producer.send(new ProducerRecord<>(config.clicksTopic(), partition, click.getUserId(), AvroSerde.clicks().serialize(click)));
-            }
-            producer.flush();
-        }
-
-        private int partitions(String topic) {
-            return producer.partitionsFor(topic).size();
-        }
-
         @Override
         public void close() {
             producer.close();
         }
-    }
-
-    private static Instant eventTime(SpecificRecord event) {
-        return event instanceof Impression imp ? imp.getEventTime() : ((Click) event).getEventTime();
     }
 }

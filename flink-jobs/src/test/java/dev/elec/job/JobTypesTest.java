@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.elec.job.decode.JobEvent;
-import dev.elec.job.decode.RawRecord;
+import dev.elec.job.decode.DecodedRecord;
 import dev.elec.job.features.CategoryCounts;
 import dev.elec.job.features.EnrichedImpression;
 import dev.elec.job.features.ItemState;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JobTypesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {RawRecord.class, JobEvent.class, EnrichedImpression.class, UserState.class, ItemState.class,
+    @ValueSource(classes = {DecodedRecord.class, JobEvent.class, EnrichedImpression.class, UserState.class, ItemState.class,
             CategoryCounts.class})
     void isPojoWithoutGenericFields(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);

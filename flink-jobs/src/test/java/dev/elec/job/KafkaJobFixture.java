@@ -1,6 +1,8 @@
 package dev.elec.job;
 
+import dev.elec.avro.Click;
 import dev.elec.avro.DeadLetter;
+import dev.elec.avro.Impression;
 import dev.elec.avro.LabeledSample;
 import dev.elec.avro.Score;
 import dev.elec.job.config.JobConfig;
@@ -9,6 +11,7 @@ import dev.elec.job.sink.Sinks;
 import dev.elec.job.source.KafkaSources;
 import dev.elec.kafka.LocalKafka;
 import dev.elec.model.feature.FeatureSpec;
+import dev.elec.replay.EventLog;
 import dev.elec.schemas.AvroSerde;
 import dev.elec.schemas.RecordDecodeException;
 import java.io.IOException;
@@ -16,12 +19,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -35,7 +41,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Runs the job on a local MiniCluster against the in-process broker, with bounded Kafka sources. */
+/** Runs the job on a local MiniCluster against the in-process broker, and reads and writes its topics. */
 final class KafkaJobFixture {
 
     private KafkaJobFixture() {}
@@ -62,8 +68,8 @@ final class KafkaJobFixture {
 
     static ElecJob job(JobConfig config, ModelLoader loader, boolean withModelUpdates, boolean bounded) {
         JobSources sources = new JobSources(
-                KafkaSources.raw(config, config.impressionsTopic(), bounded),
-                KafkaSources.raw(config, config.clicksTopic(), bounded),
+                KafkaSources.impressions(config, bounded),
+                KafkaSources.clicks(config, bounded),
                 withModelUpdates ? KafkaSources.modelUpdates(config) : null);
         JobSinks sinks = new JobSinks(List.of(Sinks.samplesToKafka(config)), Sinks.scoresToKafka(config),
                 Sinks.deadLettersToKafka(config));
@@ -101,14 +107,83 @@ final class KafkaJobFixture {
     }
 
     static void sendRaw(LocalKafka kafka, String topic, List<byte[]> values) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        send(kafka, topic, null, values);
+    }
+
+    /** Sends {@code values} to {@code partition} of {@code topic} (null: the producer's choice). */
+    static void send(LocalKafka kafka, String topic, Integer partition, List<byte[]> values) {
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
             for (byte[] v : values) {
-                producer.send(new ProducerRecord<>(topic, v));
+                producer.send(new ProducerRecord<>(topic, partition, null, v));
             }
             producer.flush();
         }
+    }
+
+    /**
+     * One impression and one click a day after the log's end on every input partition, so that every
+     * partition's watermark passes all attribution windows (they get no samples themselves).
+     */
+    static void sendWatermarkFlush(LocalKafka kafka, JobConfig config, EventLog log) {
+        Impression last = log.impressions().get(log.impressions().size() - 1);
+        Instant farAhead = log.inEventTimeOrder().stream().map(KafkaJobFixture::eventTime).max(Instant::compareTo).orElseThrow()
+                .plus(Duration.ofDays(1));
+        try (KafkaProducer<byte[], byte[]> producer = producer(kafka)) {
+            for (int partition = 0; partition < producer.partitionsFor(config.impressionsTopic()).size(); partition++) {
+                Impression imp = Impression.newBuilder(last).setImpressionId("watermark-flush-" + partition).setEventTime(farAhead).build();
+                producer.send(new ProducerRecord<>(config.impressionsTopic(), partition, null, AvroSerde.impressions().serialize(imp)));
+            }
+            for (int partition = 0; partition < producer.partitionsFor(config.clicksTopic()).size(); partition++) {
+                Click click = Click.newBuilder().setClickId("watermark-flush-click-" + partition).setImpressionId("watermark-flush-0")
+                        .setUserId(last.getUserId()).setItemId(last.getItemId()).setEventTime(farAhead).build();
+                producer.send(new ProducerRecord<>(config.clicksTopic(), partition, null, AvroSerde.clicks().serialize(click)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(LocalKafka kafka) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    static Instant eventTime(SpecificRecord event) {
+        return event instanceof Impression imp ? imp.getEventTime() : ((Click) event).getEventTime();
+    }
+
+    /** Waits until every one of {@code impressionIds} has a score (an unbounded job never ends by itself). */
+    static void awaitScored(LocalKafka kafka, JobConfig config, Set<String> impressionIds, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> scored = Set.of();
+        while (System.nanoTime() < deadline) {
+            scored = scoredIds(scores(kafka, config));
+            if (scored.containsAll(impressionIds)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("only " + scored.size() + " of " + impressionIds.size() + " impressions scored");
+    }
+
+    /** Waits until every one of {@code impressionIds} has a committed sample; returns all committed samples. */
+    static List<LabeledSample> awaitSamples(LocalKafka kafka, JobConfig config, Set<String> impressionIds, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<LabeledSample> samples = List.of();
+        while (System.nanoTime() < deadline) {
+            samples = samples(kafka, config);
+            if (samples.stream().map(s -> s.getImpression().getImpressionId()).collect(Collectors.toSet()).containsAll(impressionIds)) {
+                return samples;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("only " + samples.size() + " of " + impressionIds.size() + " samples committed");
+    }
+
+    static Set<String> scoredIds(List<Score> scores) {
+        return scores.stream().map(Score::getImpressionId).collect(Collectors.toSet());
     }
 
     /** Every committed record of {@code topic} (read_committed), decoded. */

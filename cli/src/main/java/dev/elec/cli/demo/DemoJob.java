@@ -1,14 +1,7 @@
 package dev.elec.cli.demo;
 
 import dev.elec.job.ElecJob;
-import dev.elec.job.JobSinks;
-import dev.elec.job.JobSources;
 import dev.elec.job.config.JobConfig;
-import dev.elec.job.scoring.BundleModelLoader;
-import dev.elec.job.sink.Sinks;
-import dev.elec.job.source.KafkaSources;
-import dev.elec.model.feature.FeatureSpec;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,18 +23,13 @@ final class DemoJob implements AutoCloseable {
     }
 
     static DemoJob start(JobConfig config) throws Exception {
-        JobSources sources = new JobSources(KafkaSources.raw(config, config.impressionsTopic()),
-                KafkaSources.raw(config, config.clicksTopic()), KafkaSources.modelUpdates(config));
-        JobSinks sinks = new JobSinks(List.of(Sinks.samplesToKafka(config), Sinks.samplesToFiles(config.samplesDir())),
-                Sinks.scoresToKafka(config), Sinks.deadLettersToKafka(config));
         Configuration flink = ElecJob.flinkConfiguration(config, true);
         // a failure that repeats should end the demo, not loop forever
         flink.setString("restart-strategy.type", "fixed-delay");
         flink.setString("restart-strategy.fixed-delay.attempts", "3");
         flink.setString("restart-strategy.fixed-delay.delay", "1 s");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flink);
-        ElecJob job = new ElecJob(config, FeatureSpec.defaults(), new BundleModelLoader(), sources, sinks);
-        return new DemoJob(job.executeAsync(env));
+        return new DemoJob(ElecJob.live(config).executeAsync(env));
     }
 
     /** Throws when the job has ended on its own (it runs until cancelled, so that is a failure). */

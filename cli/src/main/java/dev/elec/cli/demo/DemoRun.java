@@ -84,10 +84,9 @@ public final class DemoRun implements AutoCloseable {
         Path checkpoints = work.resolve("checkpoints");
         JobConfig config = jobConfig(kafka.bootstrapServers(), Files.createDirectories(work.resolve("samples")),
                 work.resolve("registry"), checkpoints);
-        // one partition per input topic: the job assigns watermarks after decoding, on the records of all the
-        // partitions a reader interleaves, so with several partitions it would see events out of order
-        kafka.createTopics(1, config.impressionsTopic(), config.clicksTopic(), config.modelUpdatesTopic());
-        kafka.createTopics(2, config.scoresTopic(), config.samplesTopic(), config.deadLettersTopic());
+        kafka.createTopics(1, config.modelUpdatesTopic());
+        kafka.createTopics(2, config.impressionsTopic(), config.clicksTopic(), config.scoresTopic(), config.samplesTopic(),
+                config.deadLettersTopic());
         job = DemoJob.start(config);
         watcher = new TopicWatcher(kafka.bootstrapServers(), new TopicWatcher.Topics(config.scoresTopic(),
                 config.samplesTopic(), config.deadLettersTopic()), stats);

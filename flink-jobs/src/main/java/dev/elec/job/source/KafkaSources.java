@@ -2,7 +2,8 @@ package dev.elec.job.source;
 
 import dev.elec.avro.ModelUpdate;
 import dev.elec.job.config.JobConfig;
-import dev.elec.job.decode.RawRecord;
+import dev.elec.job.decode.DecodedRecord;
+import dev.elec.job.decode.RecordDecoder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -13,19 +14,24 @@ public final class KafkaSources {
 
     private KafkaSources() {}
 
-    public static KafkaSource<RawRecord> raw(JobConfig config, String topic) {
-        return raw(config, topic, false);
+    /** With {@code bounded}, the source stops at the offsets that are the latest when the job starts. */
+    public static KafkaSource<DecodedRecord> impressions(JobConfig config, boolean bounded) {
+        return decoded(config, config.impressionsTopic(), RecordDecoder.Kind.IMPRESSIONS, bounded);
     }
 
     /** With {@code bounded}, the source stops at the offsets that are the latest when the job starts. */
+    public static KafkaSource<DecodedRecord> clicks(JobConfig config, boolean bounded) {
+        return decoded(config, config.clicksTopic(), RecordDecoder.Kind.CLICKS, bounded);
+    }
+
     @SuppressWarnings("deprecation") // the connector takes no other reset strategy type yet
-    public static KafkaSource<RawRecord> raw(JobConfig config, String topic, boolean bounded) {
-        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+    private static KafkaSource<DecodedRecord> decoded(JobConfig config, String topic, RecordDecoder.Kind kind, boolean bounded) {
+        KafkaSourceBuilder<DecodedRecord> builder = KafkaSource.<DecodedRecord>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setTopics(topic)
                 .setGroupId(config.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new DecodingDeserializer(new RecordDecoder(kind, config.maxFutureSkew())))
                 .setProperty("isolation.level", "read_committed");
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
