@@ -8,8 +8,9 @@ import dev.elec.model.scoring.Scorer;
 import java.net.URI;
 
 /**
- * Loads the bundle an update points at, through {@link ModelBundle#load(URI, FeatureSpec)} (checksums,
- * feature spec, canary); a failed check throws {@code BundleRejectedException} and the update is rejected.
+ * Loads the bundle an update points at, through {@link ModelBundle#load(URI, FeatureSpec, String)} (the
+ * update's manifest sha256 when it names one, checksums, feature spec, canary); a failed check throws
+ * {@code BundleRejectedException} and the update is rejected.
  */
 public final class BundleModelLoader implements ModelLoader {
 
@@ -17,7 +18,7 @@ public final class BundleModelLoader implements ModelLoader {
 
     @Override
     public Scorer load(ModelUpdate update, FeatureSpec spec) {
-        LoadedModel model = ModelBundle.load(URI.create(update.getBundleUri()), spec);
+        LoadedModel model = ModelBundle.load(URI.create(update.getBundleUri()), spec, update.getSha256());
         if (!model.version().equals(update.getModelVersion())) {
             throw new IllegalArgumentException("bundle at " + update.getBundleUri() + " holds version " + model.version()
                     + ", the update announced " + update.getModelVersion());

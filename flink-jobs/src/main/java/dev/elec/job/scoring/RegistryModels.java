@@ -28,7 +28,7 @@ public final class RegistryModels {
         return ModelUpdate.newBuilder()
                 .setModelVersion(entry.version())
                 .setBundleUri(entry.location().toString())
-                .setSha256("")
+                .setSha256(ModelBundle.manifestSha256(entry.location()))
                 .setFeatureSpecHash(manifest.featureSpec().hash())
                 .setCreatedAt(entry.createdAt())
                 .setMetrics(entry.metrics())

@@ -87,8 +87,17 @@ public final class ModelBundle {
     }
 
     public static LoadedModel load(URI dir, FeatureSpec expected) {
+        return load(dir, expected, null);
+    }
+
+    /**
+     * As {@link #load(URI, FeatureSpec)}, and also rejects the bundle ({@link Check#CHECKSUM}) unless its manifest's
+     * sha256 is {@code manifestSha256} (unchecked when null or blank): a model update names the exact bundle it
+     * announced, so a bundle replaced behind its back is refused.
+     */
+    public static LoadedModel load(URI dir, FeatureSpec expected, String manifestSha256) {
         BundleReader reader = new BundleReader(dir);
-        BundleManifest manifest = reader.manifest();
+        BundleManifest manifest = reader.manifest(manifestSha256);
         Map<String, byte[]> files = reader.verifiedFiles(manifest);
         FeatureSpec spec = featureSpec(dir, manifest, files, expected);
         LoadedModel model = new LoadedModel(dir, manifest, spec, files.get(BundleManifest.VANILLA_PARAMS_FILE));
@@ -98,7 +107,12 @@ public final class ModelBundle {
 
     /** Reads the manifest only (no verification beyond parsing). */
     public static BundleManifest readManifest(URI dir) {
-        return new BundleReader(dir).manifest();
+        return new BundleReader(dir).manifest(null);
+    }
+
+    /** The sha256 (hex) of the bundle's manifest, which holds the sha256 of every other file: the bundle's fingerprint. */
+    public static String manifestSha256(URI dir) {
+        return Checksums.sha256(new BundleReader(dir).read(BundleManifest.FILE));
     }
 
     private static FeatureSpec featureSpec(URI dir, BundleManifest manifest, Map<String, byte[]> files, FeatureSpec expected) {
@@ -138,8 +152,12 @@ public final class ModelBundle {
             }
         }
 
-        BundleManifest manifest() {
+        BundleManifest manifest(String expectedSha256) {
             byte[] bytes = read(BundleManifest.FILE);
+            if (expectedSha256 != null && !expectedSha256.isBlank() && !Checksums.sha256(bytes).equalsIgnoreCase(expectedSha256)) {
+                throw new BundleRejectedException(Check.CHECKSUM, "the manifest of bundle " + dir + " has sha256 "
+                        + Checksums.sha256(bytes) + ", the model update announced " + expectedSha256);
+            }
             BundleManifest manifest;
             try {
                 manifest = BundleJson.MAPPER.readValue(bytes, BundleManifest.class);

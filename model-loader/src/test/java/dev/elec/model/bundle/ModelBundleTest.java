@@ -63,6 +63,21 @@ class ModelBundleTest {
     }
 
     @Test
+    void checksTheManifestFingerprintAnUpdateAnnounced() {
+        Path bundle = dir.resolve("b");
+        writeSmallBundle(bundle);
+        String fingerprint = ModelBundle.manifestSha256(bundle.toUri());
+        assertEquals(64, fingerprint.length());
+        assertEquals(ModelBundle.load(bundle.toUri(), SMALL_SPEC, fingerprint).version(),
+                ModelBundle.readManifest(bundle.toUri()).version());
+        String other = (fingerprint.charAt(0) == '0' ? "1" : "0") + fingerprint.substring(1);
+        BundleRejectedException e = assertThrows(BundleRejectedException.class,
+                () -> ModelBundle.load(bundle.toUri(), SMALL_SPEC, other));
+        assertEquals(Check.CHECKSUM, e.check());
+        assertTrue(e.getMessage().contains(other), e.getMessage());
+    }
+
+    @Test
     void rejectsOtherFeatureSpec() {
         Path bundle = dir.resolve("b");
         writeSmallBundle(bundle);
