@@ -51,6 +51,7 @@ final class ModelCommand implements Callable<Integer> {
     static final class Publish implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin RegistryOption registry = new RegistryOption();
+        @Mixin AnnounceOption announce = new AnnounceOption();
 
         @Parameters(paramLabel = "BUNDLE_DIR", description = "The bundle directory to publish.")
         Path bundle;
@@ -62,8 +63,10 @@ final class ModelCommand implements Callable<Integer> {
             }
             ModelRegistry target = registry.open();
             String version = target.publish(bundle);
-            spec.commandLine().getOut().println(JsonLine.of(entryFields(target.current().orElseThrow())));
+            RegistryEntry now = target.current().orElseThrow();
             spec.commandLine().getErr().println("published " + version + " to " + target.root());
+            announce.announce(now, spec.commandLine().getErr());
+            spec.commandLine().getOut().println(JsonLine.of(entryFields(now)));
             return ExitCodes.OK;
         }
     }
@@ -73,10 +76,12 @@ final class ModelCommand implements Callable<Integer> {
     static final class Rollback implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin RegistryOption registry = new RegistryOption();
+        @Mixin AnnounceOption announce = new AnnounceOption();
 
         @Override
         public Integer call() {
             RegistryEntry now = registry.open().rollback();
+            announce.announce(now, spec.commandLine().getErr());
             spec.commandLine().getOut().println(JsonLine.of(entryFields(now)));
             return ExitCodes.OK;
         }

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The registry's current model as a model update: what a job starting without state serves first. */
+/** Registry entries as model updates: the current one is what a job starting without state serves first. */
 public final class RegistryModels {
 
     private RegistryModels() {}
@@ -20,10 +20,11 @@ public final class RegistryModels {
             return Optional.empty();
         }
         URI root = registryDir.contains(":") ? URI.create(registryDir) : Path.of(registryDir).toAbsolutePath().toUri();
-        return new ModelRegistry(root).current().map(RegistryModels::toUpdate);
+        return new ModelRegistry(root).current().map(RegistryModels::update);
     }
 
-    private static ModelUpdate toUpdate(RegistryEntry entry) {
+    /** The model update announcing {@code entry}: its version, location, manifest fingerprint, spec hash and metrics. */
+    public static ModelUpdate update(RegistryEntry entry) {
         BundleManifest manifest = ModelBundle.readManifest(entry.location());
         return ModelUpdate.newBuilder()
                 .setModelVersion(entry.version())
