@@ -41,9 +41,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * The streaming job: sources that decode and assign event-time watermarks per partition (bad records
- * to the dead-letter output) -> user features (keyed by user; clicks update them too) -> item features (keyed by item) -> scoring
- * (micro-batched, model updates broadcast) -> scores, and attribution (keyed by impression, with the
- * clicks) -> labeled samples. Sources and sinks are injected ({@link JobSources}, {@link JobSinks});
+ * to the dead-letter output) -> user features (keyed by user; clicks update them too) -> item features
+ * (keyed by item) -> scoring (micro-batched, model updates broadcast) -> scores, and attribution (keyed
+ * by impression, with the clicks) -> labeled samples. Sources and sinks are injected ({@link JobSources}, {@link JobSinks});
  * {@link #live(JobConfig)} wires the Kafka ones. Every operator has a stable uid.
  */
 public final class ElecJob {
