@@ -2,7 +2,6 @@ package dev.elec.cli;
 
 import dev.elec.job.Backfill;
 import dev.elec.job.BackfillSummary;
-import dev.elec.replay.DatasetName;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,13 +21,7 @@ import picocli.CommandLine.Spec;
 final class BackfillCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", required = true, converter = DatasetConverter.class, paramLabel = "NAME",
-            description = "movielens-100k, mind or synthetic.")
-    DatasetName dataset;
-
-    @Mixin DataDirOption data = new DataDirOption();
-
-    @Mixin SyntheticOptions synthetic = new SyntheticOptions();
+    @Mixin DatasetOptions dataset = new DatasetOptions();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the labeled sample files go.")
     Path out;
@@ -38,7 +31,7 @@ final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BackfillSummary summary = Backfill.run(
-                DatasetLoading.load(dataset, data, synthetic, spec.commandLine().getErr()), out, config.load());
+                dataset.load(spec.commandLine().getErr()), out, config.load());
         spec.commandLine().getOut().println(summary.toJson());
         return ExitCodes.OK;
     }

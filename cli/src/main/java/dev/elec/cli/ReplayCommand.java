@@ -29,13 +29,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--dataset", required = true, converter = DatasetConverter.class, paramLabel = "NAME",
-            description = "movielens-100k, mind or synthetic.")
-    DatasetName dataset;
-
-    @Mixin DataDirOption data = new DataDirOption();
-
-    @Mixin SyntheticOptions synthetic = new SyntheticOptions();
+    @Mixin DatasetOptions dataset = new DatasetOptions();
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka to replay into (default: an in-process broker for the duration of the command).")
@@ -63,14 +57,14 @@ final class ReplayCommand implements Callable<Integer> {
         if (rate < 0) {
             throw new BadInputException("--rate must be >= 0, got " + rate);
         }
-        EventLog log = DatasetLoading.load(dataset, data, synthetic, spec.commandLine().getErr());
+        EventLog log = dataset.load(spec.commandLine().getErr());
         if (avroOut != null) {
             AvroEventFiles.write(log, avroOut);
         }
         ReplaySummary summary = bootstrapServers != null
                 ? new ReplaySummary(replay(log, bootstrapServers), -1, -1)
                 : replayIntoLocalBroker(log);
-        spec.commandLine().getOut().println(summary.toJson(dataset));
+        spec.commandLine().getOut().println(summary.toJson(dataset.dataset));
         return ExitCodes.OK;
     }
 
