@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The TorchScript path on DJL's PyTorch engine, with a tiny traced model (src/test/python/make_tiny_torchscript.py)
+ * The TorchScript path on DJL's PyTorch engine, with a tiny traced model (src/test/python/make_tiny_models.py)
  * whose hidden state for token t is {@code t % 101 + d / 10} in dimension d, and MiniLM's tokenizer.
  */
 class TorchScriptTextEncoderTest {
