@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,14 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/**
- * The TorchScript path on DJL's PyTorch engine, with a tiny traced model (src/test/python/make_tiny_models.py)
- * whose hidden state for token t is {@code t % 101 + d / 10} in dimension d, and MiniLM's tokenizer.
- */
+/** The TorchScript path on DJL's PyTorch engine, with a tiny traced model ({@link TinyModels}, no position term). */
 class TorchScriptTextEncoderTest {
-    private static final int BUCKETS = 101;
-    private static final int DIM = 8;
-
     @TempDir
     static Path llmDir;
     static TorchScriptTextEncoder encoder;
@@ -33,10 +25,7 @@ class TorchScriptTextEncoderTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream model = TorchScriptTextEncoderTest.class.getResourceAsStream("/torchscript-tiny/model.pt")) {
-            Files.copy(model, llmDir.resolve("model.pt"));
-        }
-        Files.copy(ModelFiles.bundledMiniLm(TestDirs.modelCache()).tokenizer(), llmDir.resolve("tokenizer.json"));
+        TinyModels.llmDirectory(llmDir, "/torchscript-tiny/model.pt", "model.pt");
         encoder = new TorchScriptTextEncoder(ModelFiles.directory(llmDir, "model.pt"), Device.cpu());
         tokenizer = TokenBatch.tokenizer(llmDir.resolve("tokenizer.json"));
     }
@@ -50,8 +39,8 @@ class TorchScriptTextEncoderTest {
     @Test
     void meanPoolsTheModelsLastHiddenStateOverTheTextsTokens() {
         String text = "Title is Heat (1995). Genres are Action, Crime.";
-        assertEquals(DIM, encoder.dimension());
-        assertArrayEquals(expectedVector(text), encoder.encode(List.of(text))[0], 1e-4f);
+        assertEquals(TinyModels.DIM, encoder.dimension());
+        assertArrayEquals(TinyModels.expectedVector(tokenizer, text, 0), encoder.encode(List.of(text))[0], 1e-4f);
     }
 
     @Test
@@ -60,18 +49,7 @@ class TorchScriptTextEncoderTest {
         String longText = "Title is Toy Story (1995). Genres are Animation, Children's, Comedy. Category is Animation.";
         float[][] batched = encoder.encode(List.of(longText, shortText));
         assertArrayEquals(encoder.encode(List.of(shortText))[0], batched[1], 1e-5f);
-        assertArrayEquals(expectedVector(longText), batched[0], 1e-4f);
+        assertArrayEquals(TinyModels.expectedVector(tokenizer, longText, 0), batched[0], 1e-4f);
         assertFalse(Arrays.equals(batched[0], batched[1]), "different texts give different vectors");
-    }
-
-    private static float[] expectedVector(String text) {
-        long[] ids = TokenBatch.of(tokenizer, List.of(text)).inputIds()[0];
-        float[] mean = new float[DIM];
-        for (long id : ids) {
-            for (int d = 0; d < DIM; d++) {
-                mean[d] += (id % BUCKETS + d / 10f) / ids.length;
-            }
-        }
-        return mean;
     }
 }
