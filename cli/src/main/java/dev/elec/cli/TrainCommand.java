@@ -111,8 +111,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cross-layers", paramLabel = "N", description = "DCNv2 cross layers (default: ${DEFAULT-VALUE}).")
     int crossLayers = DEFAULTS.crossLayers;
 
-    @Option(names = "--dropout", paramLabel = "P", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout of the vanilla networks (default: ${DEFAULT-VALUE}).")
     float dropout = DEFAULTS.dropout;
+
+    @Option(names = "--teacher-dropout", paramLabel = "P", description = "Dropout of the LLM side: Stage 1 head and gain network (default: ${DEFAULT-VALUE}).")
+    float teacherDropout = DEFAULTS.teacherDropout;
 
     @Option(names = "--alpha", paramLabel = "A", description = "Weight of score distillation (default: ${DEFAULT-VALUE}).")
     float alpha = DEFAULTS.alpha;
@@ -123,8 +126,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--kd-grid", split = ",", paramLabel = "A:B", description = "Extra distilled students, one per alpha:beta, to choose them on validation.")
     List<String> kdGrid = new ArrayList<>();
 
-    @Option(names = "--teacher", paramLabel = "joint|frozen", description = "Distill from the gain network as it trains, or from its best state (default: joint).")
+    @Option(names = "--teacher", paramLabel = "joint|frozen", description = "Distill from the gain network as it trains, or from its best state (default: ${DEFAULT-VALUE}).")
     String teacher = DEFAULTS.teacher.cliName();
+
+    @Option(names = "--ema-decay", paramLabel = "D", description = "Validate, test and save every network with an exponential moving average of its weights; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    float emaDecay = DEFAULTS.emaDecay;
 
     @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     float learningRate = DEFAULTS.learningRate;
@@ -179,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
         return exit;
     }
 
-    private TrainOptions toOptions() {
+    TrainOptions toOptions() {
         TrainOptions o = new TrainOptions();
         o.samples = samples;
         o.from = from;
@@ -207,10 +213,12 @@ final class TrainCommand implements Callable<Integer> {
         o.mlpUnits = mlpUnits;
         o.crossLayers = crossLayers;
         o.dropout = dropout;
+        o.teacherDropout = teacherDropout;
         o.alpha = alpha;
         o.beta = beta;
         o.kdGrid = kdGrid.stream().map(TrainCommand::alphaBeta).toList();
         o.teacher = TeacherMode.parse(teacher);
+        o.emaDecay = emaDecay;
         o.learningRate = learningRate;
         o.epochs = epochs;
         o.batchSize = batchSize;

@@ -75,17 +75,20 @@ public final class ElecTraining {
 
             NetworkConfig vanilla = new NetworkConfig(options.backbone, options.embeddingDim, options.mlpUnits,
                     options.crossLayers, options.dropout, 0);
+            NetworkConfig teacher = new NetworkConfig(options.backbone, options.embeddingDim, options.mlpUnits,
+                    options.crossLayers, options.teacherDropout, 0);
             Hyper headHyper = new Hyper(options.headLearningRate, options.headEpochs, options.batchSize,
                     options.validationsPerEpoch, options.patience);
             Hyper hyper = new Hyper(options.learningRate, options.epochs, options.batchSize,
                     options.validationsPerEpoch, options.patience);
-            AdaptationHead stage1 = new AdaptationHead(options.headHidden, options.headDim, options.dropout, headHyper, device);
+            AdaptationHead stage1 = new AdaptationHead(options.headHidden, options.headDim, options.teacherDropout,
+                    headHyper, device);
             CompactIds compactIds = new CompactIds(data.allIds(), spec);
             TrainingData compactData = data.withIds(compactIds.compact(data.allIds()));
             List<Student> students = new ArrayList<>(Student.ablation(options.alpha, options.beta));
             options.kdGrid.forEach(point -> students.add(Student.gridPoint(point[0], point[1])));
-            DistillTrainer stage23 = new DistillTrainer(compactIds.compactSpec(), vanilla, students, hyper, device,
-                    options.teacher);
+            DistillTrainer stage23 = new DistillTrainer(compactIds.compactSpec(), vanilla, teacher, students, hyper,
+                    device, options.teacher, options.emaDecay);
 
             Evaluation evaluation = new Evaluation();
             float[] testLabels = data.gatherLabels(data.test());
@@ -160,6 +163,12 @@ public final class ElecTraining {
         }
         if (options.alpha < 0 || options.beta < 0) {
             throw new BadInputException("--alpha and --beta must not be negative");
+        }
+        if (options.dropout < 0 || options.dropout >= 1 || options.teacherDropout < 0 || options.teacherDropout >= 1) {
+            throw new BadInputException("--dropout and --teacher-dropout must be in [0, 1)");
+        }
+        if (options.emaDecay < 0 || options.emaDecay >= 1) {
+            throw new BadInputException("--ema-decay must be in [0, 1)");
         }
         if (options.publish && options.registry == null) {
             throw new BadInputException("--publish needs --registry");
@@ -254,9 +263,11 @@ public final class ElecTraining {
         block.put("mlp_units", Arrays.stream(vanilla.mlpUnits()).boxed().toList());
         block.put("cross_layers", vanilla.crossLayers());
         block.put("dropout", vanilla.dropout());
+        block.put("teacher_dropout", options.teacherDropout);
         block.put("alpha", options.alpha);
         block.put("beta", options.beta);
         block.put("teacher", options.teacher.cliName());
+        block.put("ema_decay", options.emaDecay);
         block.put("kd_grid", options.kdGrid.stream().map(p -> p[0] + ":" + p[1]).toList());
         block.put("learning_rate", options.learningRate);
         block.put("epochs", options.epochs);

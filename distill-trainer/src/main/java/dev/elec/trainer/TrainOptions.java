@@ -72,7 +72,16 @@ public final class TrainOptions {
     public int[] mlpUnits = {256, 128};
     /** [--cross-layers] DCNv2 only. */
     public int crossLayers = 2;
+    /**
+     * [--dropout] of the vanilla networks (baseline and students alike). 0 makes students that share initialisation
+     * and batch order differ only by their loss, so the paired comparison carries no dropout noise.
+     */
     public float dropout = 0.1f;
+    /**
+     * [--teacher-dropout] of the LLM side (Stage 1 head and gain network). The teacher is not one of the paired
+     * students, so its regularisation can differ from theirs without favouring any student.
+     */
+    public float teacherDropout = 0.1f;
     /** [--alpha] weight of the score distillation term (chosen on movielens-100k validation AUC). */
     public float alpha = 0.2f;
     /** [--beta] weight of the representation distillation term (chosen on movielens-100k validation AUC). */
@@ -84,6 +93,11 @@ public final class TrainOptions {
     public List<float[]> kdGrid = List.of();
     /** [--teacher joint|frozen] students learn from the gain network as it trains, or from its best state. */
     public TeacherMode teacher = TeacherMode.JOINT;
+    /**
+     * [--ema-decay D] every network (baseline, students, gain) is validated, early-stopped, tested and saved with an
+     * exponential moving average of its weights, updated after each optimizer step; 0 turns averaging off.
+     */
+    public float emaDecay = 0f;
     /** [--lr] Adam learning rate. */
     public float learningRate = 1e-3f;
     /** [--epochs] maximum epochs (early stopping usually ends sooner). */

@@ -102,4 +102,18 @@ class BadInputTest {
         String message = failLine(options(samplesDir(samples)));
         assertTrue(message.contains("feature spec hash 0123abcd"), message);
     }
+
+    @Test
+    void averagingDecayOutsideZeroToOne() throws Exception {
+        TrainOptions options = options(samplesDir(SyntheticSamples.generate(500, 3)));
+        options.emaDecay = 1f;
+        assertTrue(failLine(options).contains("--ema-decay"));
+    }
+
+    @Test
+    void teacherDropoutOutsideZeroToOne() throws Exception {
+        TrainOptions options = options(samplesDir(SyntheticSamples.generate(500, 3)));
+        options.teacherDropout = -0.1f;
+        assertTrue(failLine(options).contains("--teacher-dropout"));
+    }
 }

@@ -37,6 +37,7 @@ class EndToEndTrainTest {
         options.backbone = Backbone.DEEPFM;
         options.progress = false;
         options.teacher = TeacherMode.FROZEN;
+        options.emaDecay = 0.9f;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 

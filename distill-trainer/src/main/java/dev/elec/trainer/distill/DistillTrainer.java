@@ -25,6 +25,7 @@ import dev.elec.trainer.fit.CurvePoint;
 import dev.elec.trainer.fit.EarlyStopping;
 import dev.elec.trainer.fit.Hyper;
 import dev.elec.trainer.fit.Losses;
+import dev.elec.trainer.fit.ParameterAverage;
 import dev.elec.trainer.fit.ParameterSnapshot;
 import dev.elec.trainer.llm.HeadResult;
 
@@ -37,26 +38,32 @@ import java.util.Map;
  * Stages 2 and 3: the gain network (ids + the LLM representation) and the vanilla students (ids only), trained
  * with {@code BCE(gain) + sum over students of [BCE(vanilla) + alpha * L_score + beta * L_repr]}, the gain's outputs
  * under stop-gradient in the distillation terms. L_score: BCE of the vanilla logit against the gain's probability;
- * L_repr: MSE between last hidden layers. Each network keeps its own early stopping on validation AUC.
+ * L_repr: MSE between last hidden layers. Each network keeps its own early stopping on validation AUC. With an EMA
+ * decay, every network is validated, tested and saved with its averaged weights ({@link ParameterAverage}).
  */
 public final class DistillTrainer {
     private static final int EVAL_BATCH = 4096;
 
     private final FeatureSpec spec;
     private final NetworkConfig vanillaConfig;
+    private final NetworkConfig teacherConfig;
     private final List<Student> students;
     private final Hyper hyper;
     private final Device device;
     private final TeacherMode mode;
+    private final float emaDecay;
 
-    public DistillTrainer(FeatureSpec spec, NetworkConfig vanillaConfig, List<Student> students, Hyper hyper,
-                          Device device, TeacherMode mode) {
+    /** {@code teacherConfig}: the gain network before its dense input is added (its dropout may differ). */
+    public DistillTrainer(FeatureSpec spec, NetworkConfig vanillaConfig, NetworkConfig teacherConfig,
+                          List<Student> students, Hyper hyper, Device device, TeacherMode mode, float emaDecay) {
         this.spec = spec;
         this.vanillaConfig = vanillaConfig;
+        this.teacherConfig = teacherConfig;
         this.students = List.copyOf(students);
         this.hyper = hyper;
         this.device = device;
         this.mode = mode;
+        this.emaDecay = emaDecay;
     }
 
     /** A fixed teacher's outputs for every row: logits [rows] and hidden [rows, H]. */
@@ -91,7 +98,7 @@ public final class DistillTrainer {
      */
     private Teacher pass(TrainingData data, HeadResult head, long seed, boolean withGain, List<Student> trainees,
                          Teacher teacher, Best best, boolean keepTeacher) {
-        NetworkConfig gainConfig = vanillaConfig.withDenseInput(head.representationDim());
+        NetworkConfig gainConfig = teacherConfig.withDenseInput(head.representationDim());
         List<Block> studentBlocks = new ArrayList<>();
         for (int i = 0; i < trainees.size(); i++) {
             studentBlocks.add(CtrNetworks.build(vanillaConfig, spec));
@@ -105,7 +112,8 @@ public final class DistillTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 Shape[] shapes = CtrNetworks.inputShapes(gainConfig, spec, hyper.batchSize());
                 trainer.initialize(withGain ? shapes : new Shape[]{shapes[0]});
-                Loop loop = new Loop(trainer, joint, data, head, withGain, trainees, teacher);
+                ParameterAverage average = new ParameterAverage(joint, emaDecay, trainer.getManager());
+                Loop loop = new Loop(trainer, joint, average, data, head, withGain, trainees, teacher);
                 byte[] gainBest = loop.run(seed, best);
                 if (!keepTeacher) {
                     return null;
@@ -119,6 +127,7 @@ public final class DistillTrainer {
     private final class Loop {
         private final Trainer trainer;
         private final JointBlock joint;
+        private final ParameterAverage average;
         private final TrainingData data;
         private final HeadResult head;
         private final boolean withGain;
@@ -126,10 +135,11 @@ public final class DistillTrainer {
         private final Teacher teacher;
         private final List<String> names = new ArrayList<>();
 
-        Loop(Trainer trainer, JointBlock joint, TrainingData data, HeadResult head, boolean withGain,
-             List<Student> trainees, Teacher teacher) {
+        Loop(Trainer trainer, JointBlock joint, ParameterAverage average, TrainingData data, HeadResult head,
+             boolean withGain, List<Student> trainees, Teacher teacher) {
             this.trainer = trainer;
             this.joint = joint;
+            this.average = average;
             this.data = data;
             this.head = head;
             this.withGain = withGain;
@@ -144,9 +154,7 @@ public final class DistillTrainer {
         /** Trains until every network has run out of patience; returns the gain's best parameters (or null). */
         byte[] run(long seed, Best best) {
             int[] train = data.train();
-            int[] validation = data.validation();
-            int[] test = data.test();
-            float[] validationLabels = data.gatherLabels(validation);
+            float[] validationLabels = data.gatherLabels(data.validation());
             Map<String, EarlyStopping> stopping = new LinkedHashMap<>();
             names.forEach(name -> {
                 stopping.put(name, new EarlyStopping(hyper.patience()));
@@ -162,26 +170,37 @@ public final class DistillTrainer {
                         continue;
                     }
                     double at = epoch + (step + 1.0) / batches.size();
-                    List<float[]> validationLogits = predict(validation).logits();
-                    List<float[]> testLogits = null;
-                    for (int n = 0; n < names.size(); n++) {
-                        String name = names.get(n);
-                        double auc = Metrics.auc(validationLogits.get(n), validationLabels);
-                        best.curves.get(name).add(new CurvePoint(at, auc));
-                        if (stopping.get(name).exhausted() || !stopping.get(name).record(auc)) {
-                            continue;
-                        }
-                        testLogits = testLogits != null ? testLogits : predict(test).logits();
-                        best.test.put(name, testLogits.get(n));
-                        best.validation.put(name, auc);
-                        Block network = withGain && n == 0 ? joint.gain() : joint.student(n - (withGain ? 1 : 0));
-                        byte[] parameters = ParameterSnapshot.of(network).bytes();
-                        if (withGain && n == 0) {
-                            gainBest = parameters;
-                        } else {
-                            best.parameters.put(name, parameters);
-                        }
-                    }
+                    byte[] gainSnapshot = average.evaluate(() -> validate(at, validationLabels, stopping, best));
+                    gainBest = gainSnapshot != null ? gainSnapshot : gainBest;
+                }
+            }
+            return gainBest;
+        }
+
+        /**
+         * Validates every network, keeps the test logits and parameters of each one at a new best; returns the gain's
+         * parameters if it reached a new best (else null).
+         */
+        private byte[] validate(double at, float[] validationLabels, Map<String, EarlyStopping> stopping, Best best) {
+            List<float[]> validationLogits = predict(data.validation()).logits();
+            List<float[]> testLogits = null;
+            byte[] gainBest = null;
+            for (int n = 0; n < names.size(); n++) {
+                String name = names.get(n);
+                double auc = Metrics.auc(validationLogits.get(n), validationLabels);
+                best.curves.get(name).add(new CurvePoint(at, auc));
+                if (stopping.get(name).exhausted() || !stopping.get(name).record(auc)) {
+                    continue;
+                }
+                testLogits = testLogits != null ? testLogits : predict(data.test()).logits();
+                best.test.put(name, testLogits.get(n));
+                best.validation.put(name, auc);
+                Block network = withGain && n == 0 ? joint.gain() : joint.student(n - (withGain ? 1 : 0));
+                byte[] parameters = ParameterSnapshot.of(network).bytes();
+                if (withGain && n == 0) {
+                    gainBest = parameters;
+                } else {
+                    best.parameters.put(name, parameters);
                 }
             }
             return gainBest;
@@ -197,6 +216,7 @@ public final class DistillTrainer {
                 }
                 trainer.step();
             }
+            average.update();
         }
 
         private NDArray loss(NDList out, NDArray labels, NDManager batch, int[] rows) {

@@ -1,0 +1,38 @@
+package dev.elec.cli;
+
+import dev.elec.trainer.TrainOptions;
+import dev.elec.trainer.distill.TeacherMode;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TrainCommandTest {
+
+    private static TrainOptions parse(String... args) {
+        TrainCommand command = new TrainCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.toOptions();
+    }
+
+    @Test
+    void defaultsAreTrainOptionsDefaults() {
+        TrainOptions parsed = parse("--samples", "s", "--report", "r.json");
+        TrainOptions defaults = new TrainOptions();
+        assertEquals(defaults.dropout, parsed.dropout);
+        assertEquals(defaults.teacherDropout, parsed.teacherDropout);
+        assertEquals(defaults.emaDecay, parsed.emaDecay);
+        assertEquals(defaults.beta, parsed.beta);
+        assertEquals(defaults.teacher, parsed.teacher);
+    }
+
+    @Test
+    void regularisationAndAveragingFlagsReachTheOptions() {
+        TrainOptions parsed = parse("--samples", "s", "--report", "r.json", "--dropout", "0.05",
+                "--teacher-dropout", "0.2", "--ema-decay", "0.99", "--teacher", "joint");
+        assertEquals(0.05f, parsed.dropout);
+        assertEquals(0.2f, parsed.teacherDropout);
+        assertEquals(0.99f, parsed.emaDecay);
+        assertEquals(TeacherMode.JOINT, parsed.teacher);
+    }
+}
