@@ -137,7 +137,7 @@ class DockerComposeConsistencyTest {
         JobConfig job = jobConfig();
         assertEquals(job.impressionsTopic(), replayer.impressionsTopic);
         assertEquals(job.clicksTopic(), replayer.clicksTopic);
-        assertEquals("/data/datasets", replayer.data.resolve().toString());
+        assertEquals("/data/datasets", replayer.dataset.data.resolve().toString());
         assertTrue(mounts(service(compose, "replayer")).containsKey("/data/datasets"));
     }
 
