@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,6 +47,36 @@ class RetrainingGuideTest {
             }
         }
         assertEquals(Set.of(), unknown, "flags in docs/retraining.md that bin/elec train does not take");
+    }
+
+    @Test
+    void theTrainFlagTableListsEveryTrainFlagWithItsDefault() {
+        CommandSpec train = Elec.commandLine().getSubcommands().get("train").getCommandSpec();
+        Set<String> flags = new TreeSet<>();
+        train.options().stream().map(o -> o.longestName())
+                .filter(name -> !name.equals("--help") && !name.equals("--version")).forEach(flags::add);
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| (`--[^|]*)\\|([^|]*)\\|").matcher(section("## The trainer's flags"));
+        while (row.find()) {
+            List<String> names = new ArrayList<>();
+            Matcher flag = Pattern.compile("`(--[a-z-]+)").matcher(row.group(1));
+            while (flag.find()) {
+                if (!isNegationOfANegatableOption(train, flag.group(1))) {
+                    names.add(flag.group(1));
+                }
+            }
+            documented.addAll(names);
+            String[] defaults = row.group(2).trim().split(", ");
+            for (int i = 0; i < names.size() && defaults.length == names.size(); i++) {
+                String actual = train.findOption(names.get(i)).defaultValueString().replaceAll("[\\[\\] ]", "");
+                if (defaults[i].matches("[0-9.]+")) {
+                    assertEquals(Double.parseDouble(actual), Double.parseDouble(defaults[i]), 1e-12, "default of " + names.get(i));
+                } else if (defaults[i].matches("`[a-z0-9.,-]+`")) {
+                    assertEquals(actual, defaults[i].replace("`", ""), "default of " + names.get(i));
+                }
+            }
+        }
+        assertEquals(flags, documented, "flags of bin/elec train vs the table in retraining.md");
     }
 
     private static boolean isNegationOfANegatableOption(CommandSpec command, String name) {
