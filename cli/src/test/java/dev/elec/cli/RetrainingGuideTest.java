@@ -52,9 +52,7 @@ class RetrainingGuideTest {
     @Test
     void theTrainFlagTableListsEveryTrainFlagWithItsDefault() {
         CommandSpec train = Elec.commandLine().getSubcommands().get("train").getCommandSpec();
-        Set<String> flags = new TreeSet<>();
-        train.options().stream().map(o -> o.longestName())
-                .filter(name -> !name.equals("--help") && !name.equals("--version")).forEach(flags::add);
+        Set<String> flags = flagsOf(train);
         Set<String> documented = new TreeSet<>();
         Matcher row = Pattern.compile("(?m)^\\| (`--[^|]*)\\|([^|]*)\\|").matcher(section("## The trainer's flags"));
         while (row.find()) {
@@ -79,6 +77,14 @@ class RetrainingGuideTest {
         assertEquals(flags, documented, "flags of bin/elec train vs the table in retraining.md");
     }
 
+    /** The command's flags by their longest names, without --help and --version. */
+    private static Set<String> flagsOf(CommandSpec command) {
+        Set<String> flags = new TreeSet<>();
+        command.options().stream().map(o -> o.longestName())
+                .filter(name -> !name.equals("--help") && !name.equals("--version")).forEach(flags::add);
+        return flags;
+    }
+
     private static boolean isNegationOfANegatableOption(CommandSpec command, String name) {
         if (!name.startsWith("--no-")) {
             return false;
@@ -90,9 +96,7 @@ class RetrainingGuideTest {
     @Test
     void theRetrainFlagTableListsExactlyTheRetrainCommandsFlags() {
         CommandSpec retrain = Elec.commandLine().getSubcommands().get("retrain").getCommandSpec();
-        Set<String> flags = new TreeSet<>();
-        retrain.options().stream().map(o -> o.longestName())
-                .filter(name -> !name.equals("--help") && !name.equals("--version")).forEach(flags::add);
+        Set<String> flags = flagsOf(retrain);
         Set<String> documented = new TreeSet<>();
         Matcher row = Pattern.compile("(?m)^\\| `(--[a-z-]+)[^`]*` \\|").matcher(section("## The nightly command"));
         while (row.find()) {
