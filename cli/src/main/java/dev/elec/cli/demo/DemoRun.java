@@ -156,7 +156,7 @@ public final class DemoRun implements AutoCloseable {
      * (those whose attribution window the watermark has closed), so that a retrain sees them all.
      */
     private void settle(LabelHorizon horizon) throws InterruptedException {
-        Instant position = replay.position();
+        Instant position = replay.slowestPartitionPosition();
         long expected = position == null ? 0 : horizon.expectedSamples(position.toEpochMilli());
         boolean settled = await(() -> stats.scores() >= replay.impressionsSent() && stats.samples() >= expected,
                 SETTLE_TIMEOUT);

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * How many labeled samples the job owes once it has read the replay up to an event time: every impression
- * whose attribution window has closed under the watermark that event time yields (its time minus the
- * allowed out-of-orderness).
+ * How many labeled samples the job owes once it has read every input partition up to an event time: every
+ * impression whose attribution window has closed under the watermark that event time yields (its time minus
+ * the allowed out-of-orderness).
  */
 final class LabelHorizon {
 
@@ -23,10 +23,10 @@ final class LabelHorizon {
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
     }
 
-    long expectedSamples(long lastSentEventTime) {
+    long expectedSamples(long slowestPartitionEventTime) {
         // the watermark is the largest timestamp minus the out-of-orderness minus 1 ms; a window closes when it
         // reaches the impression's time plus the window
-        long watermark = lastSentEventTime - outOfOrdernessMillis - 1;
+        long watermark = slowestPartitionEventTime - outOfOrdernessMillis - 1;
         long latestClosed = watermark - windowMillis;
         int i = Arrays.binarySearch(impressionTimes, latestClosed);
         if (i < 0) {

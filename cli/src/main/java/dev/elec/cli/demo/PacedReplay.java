@@ -7,6 +7,8 @@ import dev.elec.replay.KafkaReplayer;
 import dev.elec.schemas.AvroSerde;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -39,6 +41,9 @@ final class PacedReplay implements Runnable {
     private boolean finished;
     private volatile boolean stopped;
     private volatile long position = Long.MIN_VALUE;
+    /** Latest event time acknowledged per input partition ("topic-partition"); the job's watermark is their minimum. */
+    private final Map<String, Long> partitionPositions = new ConcurrentHashMap<>();
+    private volatile int inputPartitions = Integer.MAX_VALUE;
 
     /** Told of every impression as it is handed to the producer, with the wall-clock time. */
     interface SendListener {
@@ -112,11 +117,23 @@ final class PacedReplay implements Runnable {
         return position == Long.MIN_VALUE ? null : Instant.ofEpochMilli(position);
     }
 
+    /**
+     * The event time every input partition has been written up to: the job's sources keep a watermark per partition,
+     * so this, not {@link #position()}, is how far its event time can go. Null until every partition has an event.
+     */
+    Instant slowestPartitionPosition() {
+        if (partitionPositions.size() < inputPartitions) {
+            return null;
+        }
+        return Instant.ofEpochMilli(partitionPositions.values().stream().mapToLong(Long::longValue).min().orElseThrow());
+    }
+
     @Override
     public void run() {
         AvroSerde<Impression> impressionSerde = AvroSerde.impressions();
         AvroSerde<Click> clickSerde = AvroSerde.clicks();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaReplayer.producerConfig(bootstrap, "elec-demo-replay"))) {
+            inputPartitions = producer.partitionsFor(impressionsTopic).size() + producer.partitionsFor(clicksTopic).size();
             long start = System.nanoTime();
             for (int i = 0; i < events.size() && !stopped && failure.get() == null; i++) {
                 SpecificRecord event = events.get(i);
@@ -135,10 +152,10 @@ final class PacedReplay implements Runnable {
                 if (event instanceof Impression impression) {
                     listener.impressionSent(impression.getImpressionId(), System.currentTimeMillis());
                     producer.send(new ProducerRecord<>(impressionsTopic, impression.getUserId(),
-                            impressionSerde.serialize(impression)), ack(impressionsAcked, impressionsTopic));
+                            impressionSerde.serialize(impression)), ack(impressionsAcked, impressionsTopic, eventTime));
                 } else if (event instanceof Click click) {
                     producer.send(new ProducerRecord<>(clicksTopic, click.getUserId(), clickSerde.serialize(click)),
-                            ack(clicksAcked, clicksTopic));
+                            ack(clicksAcked, clicksTopic, eventTime));
                 }
                 position = eventTime;
             }
@@ -182,10 +199,11 @@ final class PacedReplay implements Runnable {
         return System.nanoTime() - begin;
     }
 
-    private Callback ack(AtomicLong counter, String topic) {
+    private Callback ack(AtomicLong counter, String topic, long eventTime) {
         return (metadata, exception) -> {
             if (exception == null) {
                 counter.incrementAndGet();
+                partitionPositions.merge(metadata.topic() + "-" + metadata.partition(), eventTime, Math::max);
             } else {
                 failure.compareAndSet(null, new KafkaException("send to topic " + topic + " failed", exception));
             }
