@@ -21,12 +21,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -102,19 +99,14 @@ final class ServingStep {
 
     private static ModelUpdate update(TrainingOutcome outcome, ModelRegistry registry, String version, Path bundleDir,
                                       BundleManifest manifest) {
-        try {
-            byte[] manifestBytes = Files.readAllBytes(bundleDir.resolve(BundleManifest.FILE));
-            return ModelUpdate.newBuilder()
-                    .setModelVersion(version)
-                    .setBundleUri(registry.locate(version).toString())
-                    .setSha256(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifestBytes)))
-                    .setFeatureSpecHash(outcome.spec().hash())
-                    .setCreatedAt(Instant.now())
-                    .setMetrics(manifest.metrics())
-                    .build();
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot read the manifest of " + bundleDir + ": " + e.getMessage(), e);
-        }
+        return ModelUpdate.newBuilder()
+                .setModelVersion(version)
+                .setBundleUri(registry.locate(version).toString())
+                .setSha256(ModelBundle.manifestSha256(bundleDir.toUri()))
+                .setFeatureSpecHash(outcome.spec().hash())
+                .setCreatedAt(Instant.now())
+                .setMetrics(manifest.metrics())
+                .build();
     }
 
     private BundleManifest writeBundle(TrainingOutcome outcome, Path dir) {
