@@ -7,7 +7,6 @@ import dev.elec.cli.retrain.RetrainLedger;
 import dev.elec.cli.retrain.SampleWindow;
 import dev.elec.schemas.Topics;
 import dev.elec.trainer.TrainOptions;
-import dev.elec.trainer.text.TextMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,17 +95,7 @@ final class RetrainCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Model-updates topic (default: ${DEFAULT-VALUE}).")
     String topic = Topics.MODEL_UPDATES;
 
-    @Option(names = "--seeds", paramLabel = "N", description = "Trainer seeds (default: ${DEFAULT-VALUE}).")
-    int seeds = new TrainOptions().seeds;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Trainer maximum epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = new TrainOptions().epochs;
-
-    @Option(names = "--text-mode", paramLabel = "row|segment", description = "How the LLM reads a sample (default: segment).")
-    String textMode = TextMode.SEGMENT.cliName();
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "Trainer device (default: ${DEFAULT-VALUE}).")
-    String device = "auto";
+    @Mixin TrainingFlags training;
 
     /** Runs the trainer; replaced in tests that check the ledger without training. */
     ToIntFunction<TrainOptions> trainer = options -> dev.elec.trainer.TrainCommand.run(options, System.err, System.err);
@@ -121,9 +111,10 @@ final class RetrainCommand implements Callable<Integer> {
                     + " under " + samples);
         }
         TrainOptions options = options(selected, registryDir);
-        String fingerprint = InputFingerprint.of(samples.toAbsolutePath(), files, List.of(
-                "registry " + registryDir.toUri(), "from " + selected.from(), "until " + selected.until(),
-                "seeds " + seeds, "epochs " + epochs, "text-mode " + textMode, "topic " + topic));
+        List<String> settings = new ArrayList<>(List.of("registry " + registryDir.toUri(), "from " + selected.from(),
+                "until " + selected.until(), "topic " + topic));
+        settings.addAll(training.settings());
+        String fingerprint = InputFingerprint.of(samples.toAbsolutePath(), files, settings);
         RetrainLedger ledger = new RetrainLedger(state != null ? state : registryDir.resolve("retrain-state.json"));
         var decided = ledger.find(fingerprint);
         if (decided.isPresent()) {
@@ -153,6 +144,7 @@ final class RetrainCommand implements Callable<Integer> {
 
     private TrainOptions options(SampleWindow selected, Path registryDir) {
         TrainOptions options = new TrainOptions();
+        training.applyTo(options);
         options.samples = samples;
         options.from = selected.from();
         options.to = selected.until();
@@ -163,10 +155,6 @@ final class RetrainCommand implements Callable<Integer> {
         options.publish = true;
         options.bootstrapServers = bootstrapServers;
         options.topic = topic;
-        options.seeds = seeds;
-        options.epochs = epochs;
-        options.textMode = TextMode.parse(textMode);
-        options.device = device;
         options.progress = false;
         return options;
     }

@@ -85,7 +85,7 @@ class K8sManifestsConsistencyTest {
         List<String> args = new ArrayList<>(List.of("retrain"));
         args.addAll(texts(cronJob.at("/spec/jobTemplate/spec/template/spec/containers/0/args")));
         RetrainCommand retrain = (RetrainCommand) ComposeFile.parse(args).subcommand().commandSpec().userObject();
-        assertEquals("gpu", retrain.device);
+        assertEquals("gpu", retrain.training.device);
         assertEquals("file", retrain.registry.uri().getScheme(), "retrain needs a local registry");
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,21 @@ class RetrainCommandTest {
         assertEquals(ExitCodes.OK, retrain("--window", "1d", "--until", "2024-03-02T00:00:00Z"));
         partitionFile("dt=2024-03-01/hour=07", "samples-c-0.avro");
         assertEquals(ExitCodes.OK, retrain("--window", "1d", "--until", "2024-03-02T00:00:00Z"));
+        assertEquals("published", json().get("status").asText(), out);
+        assertEquals(2, trained.size());
+    }
+
+    @Test
+    void trainingFlagsReachTheTrainerAndAChangedOneMakesANewRetrain() throws Exception {
+        assertEquals(ExitCodes.OK, retrain("--window", "3h", "--text-exclude", "user_zip,user_gender", "--beta", "10"));
+        TrainOptions options = trained.get(0);
+        assertEquals(Set.of("user_zip", "user_gender"), options.textExclude);
+        assertEquals(10f, options.beta);
+
+        assertEquals(ExitCodes.OK, retrain("--window", "3h", "--text-exclude", "user_gender,user_zip", "--beta", "10"));
+        assertEquals("nothing_new", json().get("status").asText(), "the same settings, listed in another order");
+
+        assertEquals(ExitCodes.OK, retrain("--window", "3h", "--text-exclude", "user_gender,user_zip", "--beta", "3"));
         assertEquals("published", json().get("status").asText(), out);
         assertEquals(2, trained.size());
     }

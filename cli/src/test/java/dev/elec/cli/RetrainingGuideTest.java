@@ -94,15 +94,19 @@ class RetrainingGuideTest {
     }
 
     @Test
-    void theRetrainFlagTableListsExactlyTheRetrainCommandsFlags() {
+    void theRetrainFlagTableListsExactlyTheRetrainCommandsOwnFlags() {
         CommandSpec retrain = Elec.commandLine().getSubcommands().get("retrain").getCommandSpec();
         Set<String> flags = flagsOf(retrain);
+        Set<String> trainingFlags = flagsOf(retrain.mixins().get("training"));
+        assertTrue(flagsOf(Elec.commandLine().getSubcommands().get("train").getCommandSpec()).containsAll(trainingFlags),
+                "retrain's training flags are train's");
+        flags.removeAll(trainingFlags);
         Set<String> documented = new TreeSet<>();
         Matcher row = Pattern.compile("(?m)^\\| `(--[a-z-]+)[^`]*` \\|").matcher(section("## The nightly command"));
         while (row.find()) {
             documented.add(row.group(1));
         }
-        assertEquals(flags, documented, "flags of bin/elec retrain vs the table in retraining.md");
+        assertEquals(flags, documented, "flags of bin/elec retrain (besides the training flags) vs the table in retraining.md");
     }
 
     private String section(String heading) {
