@@ -27,7 +27,7 @@ public final class BatchOrder {
             order[i] = order[j];
             order[j] = tmp;
         }
-        return sequential(order, batchSize);
+        return chunks(order, batchSize);
     }
 
     /** Consecutive batches over {@code 0..rows-1}, for evaluation. */
@@ -36,10 +36,11 @@ public final class BatchOrder {
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
-        return sequential(order, batchSize);
+        return chunks(order, batchSize);
     }
 
-    private static List<int[]> sequential(int[] order, int batchSize) {
+    /** {@code order} cut into consecutive batches of {@code batchSize} (the last may be shorter). */
+    public static List<int[]> chunks(int[] order, int batchSize) {
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start < order.length; start += batchSize) {
             int end = Math.min(order.length, start + batchSize);

@@ -1,6 +1,7 @@
 package dev.elec.trainer.text;
 
-import java.util.ArrayList;
+import dev.elec.trainer.fit.BatchOrder;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -27,13 +28,6 @@ final class LengthBatches {
         int[] order = IntStream.range(0, texts.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> texts.get(i).length()))
                 .mapToInt(Integer::intValue).toArray();
-        List<int[]> batches = new ArrayList<>();
-        for (int start = 0; start < order.length; start += batchSize) {
-            int end = Math.min(order.length, start + batchSize);
-            int[] batch = new int[end - start];
-            System.arraycopy(order, start, batch, 0, batch.length);
-            batches.add(batch);
-        }
-        return batches;
+        return BatchOrder.chunks(order, batchSize);
     }
 }
