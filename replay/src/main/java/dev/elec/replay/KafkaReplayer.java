@@ -75,7 +75,8 @@ public final class KafkaReplayer {
             if (exception == null) {
                 counter.incrementAndGet();
             } else {
-                firstFailure.compareAndSet(null, new KafkaException("send to topic " + topic + " failed", exception));
+                firstFailure.compareAndSet(null, new KafkaException("send to topic " + topic + " failed: " + exception,
+                        exception));
             }
         };
     }
