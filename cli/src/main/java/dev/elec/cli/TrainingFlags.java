@@ -79,8 +79,11 @@ final class TrainingFlags {
     @Option(names = "--kd-grid", split = ",", paramLabel = "A:B", description = "Extra distilled students, one per alpha:beta, to choose them on validation.")
     List<String> kdGrid = new ArrayList<>();
 
-    @Option(names = "--teacher", paramLabel = "joint|frozen", description = "Distill from the gain network as it trains, or from its best state (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--teacher", paramLabel = "joint|frozen|finetune", description = "Distill from the gain network as it trains, from its best state, or from its best state starting at the trained baseline (default: ${DEFAULT-VALUE}).")
     String teacher = DEFAULTS.teacher.cliName();
+
+    @Option(names = "--finetune-lr", paramLabel = "LR", description = "Adam learning rate of the students from the baseline's point, with --teacher finetune (default: ${DEFAULT-VALUE}).")
+    float finetuneLearningRate = DEFAULTS.finetuneLearningRate;
 
     @Option(names = "--ema-decay", paramLabel = "D", description = "Validate, test and save every network with an exponential moving average of its weights; 0 turns it off (default: ${DEFAULT-VALUE}).")
     float emaDecay = DEFAULTS.emaDecay;
@@ -132,6 +135,7 @@ final class TrainingFlags {
         o.beta = beta;
         o.kdGrid = kdGrid.stream().map(TrainingFlags::alphaBeta).toList();
         o.teacher = TeacherMode.parse(teacher);
+        o.finetuneLearningRate = finetuneLearningRate;
         o.emaDecay = emaDecay;
         o.learningRate = learningRate;
         o.epochs = epochs;

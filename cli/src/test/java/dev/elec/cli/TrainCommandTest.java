@@ -24,6 +24,7 @@ class TrainCommandTest {
         assertEquals(defaults.emaDecay, parsed.emaDecay);
         assertEquals(defaults.beta, parsed.beta);
         assertEquals(defaults.teacher, parsed.teacher);
+        assertEquals(defaults.finetuneLearningRate, parsed.finetuneLearningRate);
     }
 
     @Test
@@ -34,5 +35,13 @@ class TrainCommandTest {
         assertEquals(0.2f, parsed.teacherDropout);
         assertEquals(0.99f, parsed.emaDecay);
         assertEquals(TeacherMode.JOINT, parsed.teacher);
+    }
+
+    @Test
+    void finetuneTeacherAndItsLearningRateReachTheOptions() {
+        TrainOptions parsed = parse("--samples", "s", "--report", "r.json", "--teacher", "finetune",
+                "--finetune-lr", "0.0005");
+        assertEquals(TeacherMode.FINETUNE, parsed.teacher);
+        assertEquals(0.0005f, parsed.finetuneLearningRate);
     }
 }

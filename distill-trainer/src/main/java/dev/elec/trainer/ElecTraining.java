@@ -88,7 +88,7 @@ public final class ElecTraining {
             List<Student> students = new ArrayList<>(Student.ablation(options.alpha, options.beta));
             options.kdGrid.forEach(point -> students.add(Student.gridPoint(point[0], point[1])));
             DistillTrainer stage23 = new DistillTrainer(compactIds.compactSpec(), vanilla, teacher, students, hyper,
-                    device, options.teacher, options.emaDecay);
+                    device, options.teacher, options.emaDecay, options.finetuneLearningRate);
 
             Evaluation evaluation = new Evaluation();
             float[] testLabels = data.gatherLabels(data.test());
@@ -166,6 +166,9 @@ public final class ElecTraining {
         }
         if (options.dropout < 0 || options.dropout >= 1 || options.teacherDropout < 0 || options.teacherDropout >= 1) {
             throw new BadInputException("--dropout and --teacher-dropout must be in [0, 1)");
+        }
+        if (options.learningRate <= 0 || options.finetuneLearningRate <= 0 || options.headLearningRate <= 0) {
+            throw new BadInputException("--lr, --finetune-lr and --head-lr must be positive");
         }
         if (options.emaDecay < 0 || options.emaDecay >= 1) {
             throw new BadInputException("--ema-decay must be in [0, 1)");
@@ -267,6 +270,7 @@ public final class ElecTraining {
         block.put("alpha", options.alpha);
         block.put("beta", options.beta);
         block.put("teacher", options.teacher.cliName());
+        block.put("finetune_learning_rate", options.finetuneLearningRate);
         block.put("ema_decay", options.emaDecay);
         block.put("kd_grid", options.kdGrid.stream().map(p -> p[0] + ":" + p[1]).toList());
         block.put("learning_rate", options.learningRate);

@@ -91,8 +91,13 @@ public final class TrainOptions {
      * {@code kd_a<A>_b<B>}: choose alpha and beta by their validation AUC.
      */
     public List<float[]> kdGrid = List.of();
-    /** [--teacher joint|frozen] students learn from the gain network as it trains, or from its best state. */
+    /**
+     * [--teacher joint|frozen|finetune] students learn from the gain network as it trains, or from its best state;
+     * finetune: from its best state, starting at the trained baseline's best weights.
+     */
     public TeacherMode teacher = TeacherMode.JOINT;
+    /** [--finetune-lr] Adam learning rate of the students from the baseline's point (--teacher finetune). */
+    public float finetuneLearningRate = 3e-4f;
     /**
      * [--ema-decay D] every network (baseline, students, gain) is validated, early-stopped, tested and saved with an
      * exponential moving average of its weights, updated after each optimizer step; 0 turns averaging off.

@@ -116,4 +116,11 @@ class BadInputTest {
         options.teacherDropout = -0.1f;
         assertTrue(failLine(options).contains("--teacher-dropout"));
     }
+
+    @Test
+    void nonPositiveFinetuneLearningRate() throws Exception {
+        TrainOptions options = options(samplesDir(SyntheticSamples.generate(500, 3)));
+        options.finetuneLearningRate = 0f;
+        assertTrue(failLine(options).contains("--finetune-lr"));
+    }
 }

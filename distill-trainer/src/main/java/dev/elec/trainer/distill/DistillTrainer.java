@@ -40,6 +40,8 @@ import java.util.Map;
  * under stop-gradient in the distillation terms. L_score: BCE of the vanilla logit against the gain's probability;
  * L_repr: MSE between last hidden layers. Each network keeps its own early stopping on validation AUC. With an EMA
  * decay, every network is validated, tested and saved with its averaged weights ({@link ParameterAverage}).
+ * {@link TeacherMode} decides whether the students learn from the gain network as it trains or from its best state,
+ * and whether they start from scratch or from the trained baseline.
  */
 public final class DistillTrainer {
     private static final int EVAL_BATCH = 4096;
@@ -52,10 +54,15 @@ public final class DistillTrainer {
     private final Device device;
     private final TeacherMode mode;
     private final float emaDecay;
+    private final float finetuneLearningRate;
 
-    /** {@code teacherConfig}: the gain network before its dense input is added (its dropout may differ). */
+    /**
+     * {@code teacherConfig}: the gain network before its dense input is added (its dropout may differ);
+     * {@code finetuneLearningRate}: the students' learning rate from the baseline's point ({@link TeacherMode#FINETUNE}).
+     */
     public DistillTrainer(FeatureSpec spec, NetworkConfig vanillaConfig, NetworkConfig teacherConfig,
-                          List<Student> students, Hyper hyper, Device device, TeacherMode mode, float emaDecay) {
+                          List<Student> students, Hyper hyper, Device device, TeacherMode mode, float emaDecay,
+                          float finetuneLearningRate) {
         this.spec = spec;
         this.vanillaConfig = vanillaConfig;
         this.teacherConfig = teacherConfig;
@@ -64,10 +71,25 @@ public final class DistillTrainer {
         this.device = device;
         this.mode = mode;
         this.emaDecay = emaDecay;
+        this.finetuneLearningRate = finetuneLearningRate;
     }
 
     /** A fixed teacher's outputs for every row: logits [rows] and hidden [rows, H]. */
     private record Teacher(float[] logits, float[] hidden, int width) {
+    }
+
+    /**
+     * Where fine-tuned students start: the baseline's parameters at its best validation, the curve that led there
+     * and that point's position in epochs.
+     */
+    private record Start(byte[] parameters, List<CurvePoint> curveBefore, double at) {
+        static Start atBest(List<CurvePoint> curve, byte[] parameters) {
+            int best = 0;
+            for (int i = 1; i < curve.size(); i++) {
+                best = curve.get(i).validationAuc() > curve.get(best).validationAuc() ? i : best;
+            }
+            return new Start(parameters, List.copyOf(curve.subList(0, best)), curve.get(best).epoch());
+        }
     }
 
     /** What one training pass kept at each network's best validation point. */
@@ -81,11 +103,20 @@ public final class DistillTrainer {
     public SeedRun train(TrainingData data, HeadResult head, long seed) {
         long start = System.nanoTime();
         Best best = new Best();
-        if (mode == TeacherMode.JOINT) {
-            pass(data, head, seed, true, students, null, best, false);
-        } else {
-            Teacher teacher = pass(data, head, seed, true, List.of(), null, best, true);
-            pass(data, head, seed, false, students, teacher, best, false);
+        switch (mode) {
+            case JOINT -> pass(data, head, seed, true, students, null, null, best, false);
+            case FROZEN -> {
+                Teacher teacher = pass(data, head, seed, true, List.of(), null, null, best, true);
+                pass(data, head, seed, false, students, teacher, null, best, false);
+            }
+            case FINETUNE -> {
+                Student baseline = students.stream().filter(s -> s.name().equals(Variant.VANILLA_BASELINE))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("fine-tuning needs the baseline"));
+                Teacher teacher = pass(data, head, seed, true, List.of(baseline), null, null, best, true);
+                Start fromBaseline = Start.atBest(best.curves.get(baseline.name()),
+                        best.parameters.get(baseline.name()));
+                pass(data, head, seed, false, students, teacher, fromBaseline, best, false);
+            }
         }
         return new SeedRun(seed, best.test, best.validation, best.curves, best.parameters,
                 (System.nanoTime() - start) / 1e9);
@@ -93,11 +124,11 @@ public final class DistillTrainer {
 
     /**
      * Trains the gain network (if {@code withGain}) and {@code trainees} in one loop; the students learn from the
-     * live gain network, or from {@code teacher} when given. Returns the gain's outputs at its best point when
-     * {@code keepTeacher}.
+     * live gain network, or from {@code teacher} when given, and start from {@code start} when given (at the
+     * fine-tuning learning rate). Returns the gain's outputs at its best point when {@code keepTeacher}.
      */
     private Teacher pass(TrainingData data, HeadResult head, long seed, boolean withGain, List<Student> trainees,
-                         Teacher teacher, Best best, boolean keepTeacher) {
+                         Teacher teacher, Start start, Best best, boolean keepTeacher) {
         NetworkConfig gainConfig = teacherConfig.withDenseInput(head.representationDim());
         List<Block> studentBlocks = new ArrayList<>();
         for (int i = 0; i < trainees.size(); i++) {
@@ -106,14 +137,21 @@ public final class DistillTrainer {
         JointBlock joint = new JointBlock(withGain ? CtrNetworks.build(gainConfig, spec) : null, studentBlocks, seed);
         try (Model model = Model.newInstance("elec-networks", device, "PyTorch")) {
             model.setBlock(joint);
+            if (start != null) {
+                // before the trainer initialises the block: loaded parameters are kept and get their gradients then
+                for (int i = 0; i < trainees.size(); i++) {
+                    ParameterSnapshot.restore(start.parameters(), joint.student(i), model.getNDManager());
+                }
+            }
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
                     .optDevices(new Device[]{device})
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(hyper.learningRate())).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(
+                            start == null ? hyper.learningRate() : finetuneLearningRate)).build());
             try (Trainer trainer = model.newTrainer(config)) {
                 Shape[] shapes = CtrNetworks.inputShapes(gainConfig, spec, hyper.batchSize());
                 trainer.initialize(withGain ? shapes : new Shape[]{shapes[0]});
                 ParameterAverage average = new ParameterAverage(joint, emaDecay, trainer.getManager());
-                Loop loop = new Loop(trainer, joint, average, data, head, withGain, trainees, teacher);
+                Loop loop = new Loop(trainer, joint, average, data, head, withGain, trainees, teacher, start);
                 byte[] gainBest = loop.run(seed, best);
                 if (!keepTeacher) {
                     return null;
@@ -133,10 +171,11 @@ public final class DistillTrainer {
         private final boolean withGain;
         private final List<Student> trainees;
         private final Teacher teacher;
+        private final Start start;
         private final List<String> names = new ArrayList<>();
 
         Loop(Trainer trainer, JointBlock joint, ParameterAverage average, TrainingData data, HeadResult head,
-             boolean withGain, List<Student> trainees, Teacher teacher) {
+             boolean withGain, List<Student> trainees, Teacher teacher, Start start) {
             this.trainer = trainer;
             this.joint = joint;
             this.average = average;
@@ -145,6 +184,7 @@ public final class DistillTrainer {
             this.withGain = withGain;
             this.trainees = trainees;
             this.teacher = teacher;
+            this.start = start;
             if (withGain) {
                 names.add(Variant.GAIN);
             }
@@ -158,8 +198,12 @@ public final class DistillTrainer {
             Map<String, EarlyStopping> stopping = new LinkedHashMap<>();
             names.forEach(name -> {
                 stopping.put(name, new EarlyStopping(hyper.patience()));
-                best.curves.put(name, new ArrayList<>());
+                best.curves.put(name, new ArrayList<>(start == null ? List.of() : start.curveBefore()));
             });
+            double startAt = start == null ? 0 : start.at();
+            if (start != null) {
+                average.evaluate(() -> validate(startAt, validationLabels, stopping, best));
+            }
             byte[] gainBest = null;
             BatchOrder order = new BatchOrder(train.length, hyper.batchSize(), seed);
             for (int epoch = 0; epoch < hyper.maxEpochs() && !allExhausted(stopping); epoch++) {
@@ -169,7 +213,7 @@ public final class DistillTrainer {
                     if (!BatchOrder.validateAfter(step, batches.size(), hyper.validationsPerEpoch())) {
                         continue;
                     }
-                    double at = epoch + (step + 1.0) / batches.size();
+                    double at = startAt + epoch + (step + 1.0) / batches.size();
                     byte[] gainSnapshot = average.evaluate(() -> validate(at, validationLabels, stopping, best));
                     gainBest = gainSnapshot != null ? gainSnapshot : gainBest;
                 }
