@@ -201,10 +201,8 @@ public final class DistillTrainer {
                 best.curves.put(name, new ArrayList<>(start == null ? List.of() : start.curveBefore()));
             });
             double startAt = start == null ? 0 : start.at();
-            if (start != null) {
-                average.evaluate(() -> validate(startAt, validationLabels, stopping, best));
-            }
-            byte[] gainBest = null;
+            byte[] gainBest = start == null ? null
+                    : average.evaluate(() -> validate(startAt, validationLabels, stopping, best));
             BatchOrder order = new BatchOrder(train.length, hyper.batchSize(), seed);
             for (int epoch = 0; epoch < hyper.maxEpochs() && !allExhausted(stopping); epoch++) {
                 List<int[]> batches = order.nextEpoch();
