@@ -83,10 +83,14 @@ public final class DistillTrainer {
      * and that point's position in epochs.
      */
     private record Start(byte[] parameters, List<CurvePoint> curveBefore, double at) {
-        static Start atBest(List<CurvePoint> curve, byte[] parameters) {
+        /**
+         * The curve goes on past the best point while other networks of the pass train, and may rise again after
+         * early stopping gave up; the start is the first point at the AUC that early stopping kept.
+         */
+        static Start atBest(List<CurvePoint> curve, double bestAuc, byte[] parameters) {
             int best = 0;
-            for (int i = 1; i < curve.size(); i++) {
-                best = curve.get(i).validationAuc() > curve.get(best).validationAuc() ? i : best;
+            while (curve.get(best).validationAuc() != bestAuc) {
+                best++;
             }
             return new Start(parameters, List.copyOf(curve.subList(0, best)), curve.get(best).epoch());
         }
@@ -114,7 +118,7 @@ public final class DistillTrainer {
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("fine-tuning needs the baseline"));
                 Teacher teacher = pass(data, head, seed, true, List.of(baseline), null, null, best, true);
                 Start fromBaseline = Start.atBest(best.curves.get(baseline.name()),
-                        best.parameters.get(baseline.name()));
+                        best.validation.get(baseline.name()), best.parameters.get(baseline.name()));
                 pass(data, head, seed, false, students, teacher, fromBaseline, best, false);
             }
         }
