@@ -37,6 +37,9 @@ final class TrainingFlags {
     @Option(names = "--text-exclude", split = ",", paramLabel = "KEY", description = "Raw value keys kept out of the LLM text.")
     Set<String> textExclude = DEFAULTS.textExclude;
 
+    @Option(names = "--no-text", description = "Control run: leave every text field out, so the gain network sees no LLM vector; what the students still gain does not come from the LLM.")
+    boolean noText = DEFAULTS.noText;
+
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "LLM vector cache (default: ${DEFAULT-VALUE}).")
     Path cacheDir = DEFAULTS.cacheDir;
 
@@ -120,6 +123,7 @@ final class TrainingFlags {
         o.llmFormat = llmFormat;
         o.textMode = TextMode.parse(textMode);
         o.textExclude = Set.copyOf(textExclude);
+        o.noText = noText;
         o.cacheDir = cacheDir;
         o.headHidden = headHidden;
         o.headDim = headDim;

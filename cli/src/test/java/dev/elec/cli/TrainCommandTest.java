@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainCommandTest {
 
@@ -25,6 +26,12 @@ class TrainCommandTest {
         assertEquals(defaults.beta, parsed.beta);
         assertEquals(defaults.teacher, parsed.teacher);
         assertEquals(defaults.finetuneLearningRate, parsed.finetuneLearningRate);
+        assertEquals(defaults.noText, parsed.noText);
+    }
+
+    @Test
+    void noTextReachesTheOptions() {
+        assertTrue(parse("--samples", "s", "--report", "r.json", "--no-text").noText);
     }
 
     @Test

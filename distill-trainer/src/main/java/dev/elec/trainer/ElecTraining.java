@@ -2,6 +2,7 @@ package dev.elec.trainer;
 
 import ai.djl.Device;
 import dev.elec.model.feature.FeatureSpec;
+import dev.elec.model.feature.TextField;
 import dev.elec.model.net.NetworkConfig;
 import dev.elec.trainer.data.SampleReader;
 import dev.elec.trainer.data.TimeSplit;
@@ -40,6 +41,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The ELEC run: read and split samples, encode texts, then per seed Stage 1 and the joint distillation; evaluate. */
 public final class ElecTraining {
@@ -66,7 +69,7 @@ public final class ElecTraining {
                 loaded.files(), data.trainRows(), data.validationRows(), data.testRows());
         Device device = Devices.resolve(options.device);
 
-        SampleTexts texts = new SampleTexts(spec, options.textMode, options.textExclude);
+        SampleTexts texts = new SampleTexts(spec, options.textMode, excludedTextKeys(spec));
         try (CachedTextEncoder encoder = openEncoder(device)) {
             TextVectors vectors = texts.encode(data.samples(), encoder);
             out.printf("llm: %s, %s mode, %d texts, %d encoded, %d cache hits, %.1f s%n", encoder.modelId(),
@@ -140,7 +143,7 @@ public final class ElecTraining {
                     .latency(latency.vanillaMs(), latency.gainWithLlmMs(), "batches of 256 on " + device
                             + "; gain_with_llm encodes every text afresh (" + options.textMode.cliName() + " mode)")
                     .block("data", dataBlock(spec, loaded, data))
-                    .block("config", configBlock(vanilla, device))
+                    .block("config", configBlock(spec, vanilla, device))
                     .block("timing", Map.of("encode_seconds", encoder.stats().encodeSeconds(),
                             "train_seconds", trainSeconds, "total_seconds", (System.nanoTime() - start) / 1e9));
             if (options.charts) {
@@ -259,7 +262,12 @@ public final class ElecTraining {
         return block;
     }
 
-    private Map<String, Object> configBlock(NetworkConfig vanilla, Device device) {
+    private Set<String> excludedTextKeys(FeatureSpec spec) {
+        return options.noText ? spec.textFields().stream().map(TextField::key).collect(Collectors.toSet())
+                : options.textExclude;
+    }
+
+    private Map<String, Object> configBlock(FeatureSpec spec, NetworkConfig vanilla, Device device) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("backbone", vanilla.backbone().name().toLowerCase());
         block.put("embedding_dim", vanilla.embeddingDim());
@@ -282,7 +290,8 @@ public final class ElecTraining {
         block.put("head_dim", options.headDim);
         block.put("head_learning_rate", options.headLearningRate);
         block.put("head_epochs", options.headEpochs);
-        block.put("text_exclude", options.textExclude.stream().sorted().toList());
+        block.put("no_text", options.noText);
+        block.put("text_exclude", excludedTextKeys(spec).stream().sorted().toList());
         block.put("seeds", options.seeds);
         block.put("first_seed", options.firstSeed);
         block.put("device", device.toString());

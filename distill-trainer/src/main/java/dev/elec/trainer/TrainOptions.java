@@ -52,6 +52,11 @@ public final class TrainOptions {
      * memorise users (age + gender + occupation nearly identify one): {@code user_gender,user_age,user_occupation}.
      */
     public Set<String> textExclude = Set.of();
+    /**
+     * [--no-text] the control run: every text field is left out, so Stage 1 and the gain network see no LLM vector
+     * (zeros). What the students gain in such a run does not come from the LLM.
+     */
+    public boolean noText;
     /** [--cache-dir DIR] LLM vector cache and the unpacked bundled model. */
     public Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "elec", "trainer");
 

@@ -21,21 +21,27 @@ class EndToEndTrainTest {
     @TempDir
     Path dir;
 
-    @Test
-    void trainsEveryVariantAndWritesReportChartsAndBundle() throws Exception {
+    /** Options for a small run on {@code rows} synthetic samples, writing into the temp dir. */
+    private TrainOptions smallRun(int rows, long seed) throws Exception {
         Path samples = Files.createDirectories(dir.resolve("samples"));
-        SyntheticSamples.write(SyntheticSamples.generate(6000, 1), samples.resolve("part-0.avro"));
+        SyntheticSamples.write(SyntheticSamples.generate(rows, seed), samples.resolve("part-0.avro"));
         TrainOptions options = new TrainOptions();
         options.samples = samples;
         options.report = dir.resolve("out/report.json");
         options.cacheDir = TestDirs.modelCache();
+        options.batchSize = 256;
+        options.progress = false;
+        return options;
+    }
+
+    @Test
+    void trainsEveryVariantAndWritesReportChartsAndBundle() throws Exception {
+        TrainOptions options = smallRun(6000, 1);
         options.seeds = 2;
         options.epochs = 4;
         options.headEpochs = 4;
-        options.batchSize = 256;
         options.patience = 4;
         options.backbone = Backbone.DEEPFM;
-        options.progress = false;
         options.teacher = TeacherMode.FROZEN;
         options.emaDecay = 0.9f;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -68,5 +74,26 @@ class EndToEndTrainTest {
                         - report.path("bundle").path("test_auc").asDouble()) < 1e-4) ? 1 : 0;
         assertEquals(1, kdSeedAuc, "the bundle scores the test split as the trained vanilla_kd did");
         System.out.println(out);
+    }
+
+    @Test
+    void aNoTextControlRunGivesTheLlmSideNothing() throws Exception {
+        TrainOptions options = smallRun(3000, 2);
+        options.seeds = 1;
+        options.epochs = 2;
+        options.headEpochs = 1;
+        options.charts = false;
+        options.noText = true;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = TrainCommand.run(options, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
+
+        assertEquals(TrainCommand.OK, code, err.toString());
+        JsonNode report = new ObjectMapper().readTree(options.report.toFile());
+        assertEquals(0, report.path("llm").path("texts").asInt(), "nothing encoded: " + report.path("llm"));
+        assertEquals(0.5, report.path("test").path(Variant.LLM_HEAD).path("auc").path("mean").asDouble(), 1e-9,
+                "Stage 1 saw one constant vector");
+        assertTrue(report.path("config").path("no_text").asBoolean());
+        assertTrue(report.path("test").path(Variant.VANILLA_KD).path("auc").path("mean").isNumber());
     }
 }
