@@ -69,7 +69,8 @@ public final class ElecTraining {
                 loaded.files(), data.trainRows(), data.validationRows(), data.testRows());
         Device device = Devices.resolve(options.device);
 
-        SampleTexts texts = new SampleTexts(spec, options.textMode, excludedTextKeys(spec));
+        Set<String> excludedTextKeys = excludedTextKeys(spec);
+        SampleTexts texts = new SampleTexts(spec, options.textMode, excludedTextKeys);
         try (CachedTextEncoder encoder = openEncoder(device)) {
             TextVectors vectors = texts.encode(data.samples(), encoder);
             out.printf("llm: %s, %s mode, %d texts, %d encoded, %d cache hits, %.1f s%n", encoder.modelId(),
@@ -143,7 +144,7 @@ public final class ElecTraining {
                     .latency(latency.vanillaMs(), latency.gainWithLlmMs(), "batches of 256 on " + device
                             + "; gain_with_llm encodes every text afresh (" + options.textMode.cliName() + " mode)")
                     .block("data", dataBlock(spec, loaded, data))
-                    .block("config", configBlock(spec, vanilla, device))
+                    .block("config", configBlock(excludedTextKeys, vanilla, device))
                     .block("timing", Map.of("encode_seconds", encoder.stats().encodeSeconds(),
                             "train_seconds", trainSeconds, "total_seconds", (System.nanoTime() - start) / 1e9));
             if (options.charts) {
@@ -267,7 +268,7 @@ public final class ElecTraining {
                 : options.textExclude;
     }
 
-    private Map<String, Object> configBlock(FeatureSpec spec, NetworkConfig vanilla, Device device) {
+    private Map<String, Object> configBlock(Set<String> excludedTextKeys, NetworkConfig vanilla, Device device) {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("backbone", vanilla.backbone().name().toLowerCase());
         block.put("embedding_dim", vanilla.embeddingDim());
@@ -291,7 +292,7 @@ public final class ElecTraining {
         block.put("head_learning_rate", options.headLearningRate);
         block.put("head_epochs", options.headEpochs);
         block.put("no_text", options.noText);
-        block.put("text_exclude", excludedTextKeys(spec).stream().sorted().toList());
+        block.put("text_exclude", excludedTextKeys.stream().sorted().toList());
         block.put("seeds", options.seeds);
         block.put("first_seed", options.firstSeed);
         block.put("device", device.toString());
